@@ -1,0 +1,109 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Every MeterDesk target compiles in Swift 6 mode with warnings treated as errors.
+let strict: [SwiftSetting] = [
+  .unsafeFlags(["-warnings-as-errors"])
+]
+
+let package = Package(
+  name: "MeterDesk",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "meterdesk", targets: ["meterdesk"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CNcursesw", path: "Sources/CNcursesw",
+      providers: [.apt(["libncursesw5-dev"])]),
+    .systemLibrary(
+      name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]),
+    .target(name: "Domain", swiftSettings: strict),
+    .target(name: "TextWidth", swiftSettings: strict),
+    .target(name: "ModbusCore", swiftSettings: strict),
+    .target(
+      name: "ModbusTransport",
+      dependencies: [
+        "ModbusCore",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
+      swiftSettings: strict),
+    .target(
+      name: "MeterProfiles",
+      dependencies: ["Domain", "ModbusCore", .product(name: "TOMLKit", package: "TOMLKit")],
+      resources: [.copy("Profiles")],
+      swiftSettings: strict),
+    .target(
+      name: "Simulator",
+      dependencies: [
+        "Domain", "ModbusCore", "MeterProfiles", "MeterCrypto", "SiteConfig",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ],
+      swiftSettings: strict),
+    .target(name: "MeterCrypto", dependencies: ["COpenSSL", "ModbusCore"], swiftSettings: strict),
+    .target(
+      name: "SiteConfig",
+      dependencies: [
+        "Domain",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ],
+      swiftSettings: strict),
+    .target(
+      name: "Store",
+      dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strict),
+    .target(
+      name: "Services",
+      dependencies: ["Domain", "Store", "SiteConfig", "MeterCrypto"],
+      swiftSettings: strict),
+    .executableTarget(
+      name: "meterdesk",
+      dependencies: [
+        "Domain", "Store", "Services", "SiteConfig", "MeterCrypto", "TextWidth",
+        "ModbusCore", "ModbusTransport", "MeterProfiles", "Simulator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strict),
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+    .testTarget(name: "TextWidthTests", dependencies: ["TextWidth"], swiftSettings: strict),
+    .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
+    .testTarget(name: "ModbusCoreTests", dependencies: ["ModbusCore"], swiftSettings: strict),
+    .testTarget(
+      name: "MeterCryptoTests", dependencies: ["MeterCrypto"], swiftSettings: strict),
+    .testTarget(
+      name: "ModbusTransportTests", dependencies: ["ModbusTransport", "ModbusCore", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "MeterProfilesTests", dependencies: ["MeterProfiles", "ModbusCore", "Domain"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "SimulatorTests",
+      dependencies: [
+        "Simulator", "ModbusTransport", "ModbusCore", "MeterProfiles", "MeterCrypto", "SiteConfig",
+        "TestSupport",
+      ],
+      swiftSettings: strict),
+    .testTarget(name: "SystemLibraryTests", dependencies: ["MeterCrypto", "CNcursesw", "COpenSSL"], swiftSettings: strict),
+    .testTarget(
+      name: "StoreTests",
+      dependencies: ["Store", "Domain", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+    .testTarget(
+      name: "ServicesTests",
+      dependencies: ["Services", "Store", "SiteConfig", "Domain", "MeterCrypto", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "CLITests", dependencies: ["TestSupport", "meterdesk"], swiftSettings: strict),
+  ]
+)

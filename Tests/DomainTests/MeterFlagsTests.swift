@@ -1,0 +1,34 @@
+import Domain
+import Foundation
+import Testing
+
+@Suite struct MeterFlagsTests {
+  @Test(arguments: [
+    (MeterFlags.keepPower, UInt8(1), "保电", "Keep power"),
+    (.tripped, 2, "拉闸", "Tripped"),
+    (.pendingRecharge, 4, "待充值", "Pending recharge"),
+    (.overload, 8, "过载", "Overload"),
+  ])
+  func singleFlags(flag: MeterFlags, raw: UInt8, chinese: String, english: String) {
+    #expect(flag.rawValue == raw)
+    #expect(flag.chineseNames == [chinese])
+    #expect(flag.englishNames == [english])
+  }
+
+  @Test func combinationsListInDisplayOrder() {
+    let flags: MeterFlags = [.overload, .keepPower]
+    #expect(flags.contains(.keepPower))
+    #expect(!flags.contains(.tripped))
+    #expect(flags.chineseNames == ["保电", "过载"])
+    #expect(MeterFlags().chineseNames.isEmpty)
+    #expect(MeterFlags(rawValue: 0xF0).chineseNames.isEmpty)
+    #expect(MeterFlags(rawValue: 0x0F).chineseNames == ["保电", "拉闸", "待充值", "过载"])
+  }
+
+  @Test func codableAsBitMask() throws {
+    let flags: MeterFlags = [.tripped, .pendingRecharge]
+    let json = try JSONEncoder().encode(flags)
+    #expect(String(decoding: json, as: UTF8.self) == "6")
+    #expect(try JSONDecoder().decode(MeterFlags.self, from: json) == flags)
+  }
+}
