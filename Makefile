@@ -24,7 +24,7 @@ run: deps build
 
 test: deps
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	swift test --skip-build --parallel --num-workers 2
+	swift test --skip-build
 
 build: check-swift
 	swift build $(SWIFT_BUILD_FLAGS)

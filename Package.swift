@@ -95,10 +95,13 @@ let package = Package(
         "TestSupport",
       ],
       swiftSettings: strict),
-    .testTarget(name: "SystemLibraryTests", dependencies: ["MeterCrypto", "CNcursesw", "COpenSSL"], swiftSettings: strict),
+    .testTarget(
+      name: "SystemLibraryTests", dependencies: ["MeterCrypto", "CNcursesw", "COpenSSL"],
+      swiftSettings: strict),
     .testTarget(
       name: "StoreTests",
-      dependencies: ["Store", "Domain", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+      dependencies: ["Store", "Domain", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strict),
     .testTarget(
       name: "ServicesTests",
       dependencies: ["Services", "Store", "SiteConfig", "Domain", "MeterCrypto", "TestSupport"],

@@ -79,7 +79,8 @@ public struct OperatorService: Sendable {
   public func logIn(name: String, password: String, at now: Date) throws -> Session {
     guard var record = try database.operator(named: name) else {
       try database.appendAudit(
-        AuditRecord(at: now, operator: name, action: "login.failed", target: name, detail: "unknown operator"))
+        AuditRecord(at: now, operator: name, action: "login.failed", target: name, detail: "unknown operator")
+      )
       throw OperatorError.wrongCredentials
     }
     if let until = record.lockedUntil, until > now { throw OperatorError.lockedOut(until: until) }
@@ -106,7 +107,8 @@ public struct OperatorService: Sendable {
     record.failedAttempts = 0
     record.lockedUntil = nil
     try database.updateOperator(
-      record, audit: AuditRecord(at: now, operator: name, action: "login", target: name, detail: role.rawValue))
+      record,
+      audit: AuditRecord(at: now, operator: name, action: "login", target: name, detail: role.rawValue))
     return Session(name: name, role: role)
   }
 

@@ -53,12 +53,14 @@ enum InitReport {
     } else {
       for key in summary.counts.keys.sorted() {
         guard let counts = summary.counts[key], !counts.isUnchanged else { continue }
-        lines.append("  \(key): \(counts.inserted) added, \(counts.updated) updated, \(counts.unchanged) unchanged")
+        lines.append(
+          "  \(key): \(counts.inserted) added, \(counts.updated) updated, \(counts.unchanged) unchanged")
       }
     }
     if !summary.metersNotInFile.isEmpty {
       lines.append(
-        "note: \(summary.metersNotInFile.count) meter(s) in the database are not in the meters file and were left as they are")
+        "note: \(summary.metersNotInFile.count) meter(s) in the database are not in the meters file and were left as they are"
+      )
     }
     lines.append(keyNote)
     return lines.joined(separator: "\n")

@@ -54,7 +54,8 @@ enum MeterJSON {
 /// ISO-8601 timestamps for JSON output.
 enum ISO8601 {
   static func string(_ date: Date) -> String {
-    date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
+    date.formatted(
+      .iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
   }
 }
 

@@ -24,7 +24,9 @@ struct InitAndMetersTests {
     let meters = try #require((document as? [String: Any])?["meters"] as? [[String: Any]])
     #expect(meters.count == 324)
     #expect(Set(meters.compactMap { $0["bus"] as? String }).count == 12)
-    for key in ["meter", "building", "shop", "bus", "address", "profile", "account", "status", "remaining", "read_at"] {
+    for key in [
+      "meter", "building", "shop", "bus", "address", "profile", "account", "status", "remaining", "read_at",
+    ] {
       #expect(meters.allSatisfy { $0.keys.contains(key) }, "missing key \(key)")
     }
     let statuses = Set(meters.compactMap { $0["status"] as? String })
@@ -49,7 +51,7 @@ struct InitAndMetersTests {
     let meters = directory.path("meters.csv")
     var lines = try String(contentsOfFile: meters, encoding: .utf8).components(separatedBy: "\n")
     lines[1] = lines[1].replacingOccurrences(of: "A-0502", with: "A-0502-edited")  // a good change…
-    lines[4] = lines[4].replacingOccurrences(of: ",A-1,4,", with: ",A-1,300,")      // …and a bad one
+    lines[4] = lines[4].replacingOccurrences(of: ",A-1,4,", with: ",A-1,300,")  // …and a bad one
     lines[6] = "broken,row"
     try lines.joined(separator: "\n").write(toFile: meters, atomically: true, encoding: .utf8)
 

@@ -41,9 +41,10 @@ struct KeyFileTests {
   @Test func malformedFileErrorNamesThePath() throws {
     let directory = try makeDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    for (name, content) in [("short", "abcd\n"), ("nothex", String(repeating: "g", count: 64) + "\n"),
-      ("long", String(repeating: "a", count: 66) + "\n"), ("empty", "")]
-    {
+    for (name, content) in [
+      ("short", "abcd\n"), ("nothex", String(repeating: "g", count: 64) + "\n"),
+      ("long", String(repeating: "a", count: 66) + "\n"), ("empty", ""),
+    ] {
       let path = directory + "/\(name).key"
       try content.write(toFile: path, atomically: false, encoding: .utf8)
       do {

@@ -25,8 +25,9 @@ struct TripleDESTests {
     let cipher = try TripleDES.encrypt(
       key: bytes(hex: Self.keyHex), iv: iv, plaintext: Self.plaintext)
     #expect(hex(cipher) == Self.otherIVCipherHex)
-    #expect(try TripleDES.decrypt(key: bytes(hex: Self.keyHex), iv: iv, ciphertext: cipher)
-      == Self.plaintext)
+    #expect(
+      try TripleDES.decrypt(key: bytes(hex: Self.keyHex), iv: iv, ciphertext: cipher)
+        == Self.plaintext)
   }
 
   @Test func matchesOpenSSLCommandLineNow() throws {

@@ -12,8 +12,9 @@ public enum RepoPaths {
   /// The folder of the running test binary, where SwiftPM also puts `meterdesk`.
   public static var buildProducts: URL {
     var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    while url.path != "/" && !FileManager.default.fileExists(
-      atPath: url.appendingPathComponent("meterdesk").path)
+    while url.path != "/"
+      && !FileManager.default.fileExists(
+        atPath: url.appendingPathComponent("meterdesk").path)
     {
       url.deleteLastPathComponent()
     }

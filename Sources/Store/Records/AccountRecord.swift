@@ -3,6 +3,7 @@ import GRDB
 
 /// A tenant's account (户); it may own several meters (一户多表).
 public struct AccountRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "account"
   /// Account number (户号).
   public var id: String
@@ -32,6 +33,7 @@ public struct AccountRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
 
 /// An operator who logs in to the console.
 public struct OperatorRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "operator"
   /// Login name.
   public var name: String

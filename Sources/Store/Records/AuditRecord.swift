@@ -3,6 +3,7 @@ import GRDB
 
 /// One line of the operation log (操作日志); append-only.
 public struct AuditRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "auditLog"
   /// Row id, assigned on insert.
   public var id: Int64?

@@ -3,6 +3,7 @@ import GRDB
 
 /// One money movement (售电, 退电, 冲正, 老表转入, 销户结算); never updated or deleted.
 public struct LedgerEntryRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "ledgerEntry"
   /// Bill number, assigned by SQLite on insert: unique and increasing.
   public var bill: Int64?
@@ -54,6 +55,7 @@ public struct LedgerEntryRecord: Codable, Sendable, Hashable, FetchableRecord, M
 
 /// Delivery of one ledger entry to its meter, carried by acquisition.
 public struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "outbox"
   /// Row id.
   public var id: Int64?

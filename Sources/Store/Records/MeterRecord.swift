@@ -2,6 +2,7 @@ import GRDB
 
 /// A prepaid meter (预付费电表) and where it sits.
 public struct MeterRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "meter"
   /// Meter number (表号), 12 digits.
   public var number: String

@@ -3,6 +3,7 @@ import GRDB
 
 /// A meter's latest known state, kept current by acquisition.
 public struct MeterStateRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "meterState"
   /// Meter number.
   public var meter: String

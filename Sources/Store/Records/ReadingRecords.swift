@@ -3,6 +3,7 @@ import GRDB
 
 /// One stored reading of a meter's poll blocks.
 public struct ReadingRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "reading"
   /// Row id.
   public var id: Int64?
@@ -47,6 +48,7 @@ public struct ReadingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
 
 /// Energy used by a meter on one local day: first and last total seen.
 public struct DailyEnergyRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "dailyEnergy"
   /// Meter number.
   public var meter: String
@@ -70,6 +72,7 @@ public struct DailyEnergyRecord: Codable, Sendable, Hashable, FetchableRecord, P
 
 /// A status transition of a meter (alarm entered or left, offline, tripped…).
 public struct AlarmEventRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "alarmEvent"
   /// Row id.
   public var id: Int64?

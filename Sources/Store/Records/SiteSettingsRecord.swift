@@ -2,6 +2,7 @@ import GRDB
 
 /// The one row of site-wide settings (系统设置).
 public struct SiteSettingsRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "siteSettings"
   /// Always 1.
   public var id: Int64 = 1

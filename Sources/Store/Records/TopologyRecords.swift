@@ -2,6 +2,7 @@ import GRDB
 
 /// A named tariff, its definition stored as JSON text.
 public struct TariffRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "tariff"
   /// Name meters refer to.
   public var name: String
@@ -16,6 +17,7 @@ public struct TariffRecord: Codable, Sendable, Hashable, FetchableRecord, Persis
 
 /// A building (楼栋).
 public struct BuildingRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "building"
   /// Short code.
   public var code: String
@@ -30,6 +32,7 @@ public struct BuildingRecord: Codable, Sendable, Hashable, FetchableRecord, Pers
 
 /// A communication manager (通讯管理机).
 public struct GatewayRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "gateway"
   /// Short name.
   public var name: String
@@ -50,6 +53,7 @@ public struct GatewayRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
 
 /// An RS-485 bus and how to reach it.
 public struct BusRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+  /// The table this record maps to.
   public static let databaseTableName = "bus"
   /// Short stable name, e.g. `A-1`.
   public var name: String
