@@ -51,6 +51,15 @@ let package = Package(
         .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       swiftSettings: strict),
+    .target(
+      name: "Acquisition",
+      dependencies: [
+        "Domain", "ModbusCore", "ModbusTransport", "MeterProfiles",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+      ],
+      swiftSettings: strict),
     .target(name: "MeterCrypto", dependencies: ["COpenSSL", "ModbusCore"], swiftSettings: strict),
     .target(
       name: "SiteConfig",
@@ -65,13 +74,19 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "Services",
-      dependencies: ["Domain", "Store", "SiteConfig", "MeterCrypto"],
+      dependencies: [
+        "Domain", "Store", "SiteConfig", "MeterCrypto", "MeterProfiles", "Acquisition",
+        "ModbusTransport",
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
       swiftSettings: strict),
     .executableTarget(
       name: "meterdesk",
       dependencies: [
         "Domain", "Store", "Services", "SiteConfig", "MeterCrypto", "TextWidth",
-        "ModbusCore", "ModbusTransport", "MeterProfiles", "Simulator",
+        "ModbusCore", "ModbusTransport", "MeterProfiles", "Simulator", "Acquisition",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -93,6 +108,23 @@ let package = Package(
       dependencies: [
         "Simulator", "ModbusTransport", "ModbusCore", "MeterProfiles", "MeterCrypto", "SiteConfig",
         "TestSupport",
+      ],
+      swiftSettings: strict),
+    .testTarget(
+      name: "AcquisitionTests",
+      dependencies: [
+        "Acquisition", "ModbusCore", "ModbusTransport", "MeterProfiles", "TestSupport",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+      ],
+      swiftSettings: strict),
+    .testTarget(
+      name: "AcquisitionIntegrationTests",
+      dependencies: [
+        "Acquisition", "Services", "Simulator", "Store", "SiteConfig", "MeterProfiles",
+        "MeterCrypto", "TestSupport", "meterdesk",
+        .product(name: "NIOCore", package: "swift-nio"),
       ],
       swiftSettings: strict),
     .testTarget(

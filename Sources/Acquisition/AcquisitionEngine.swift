@@ -1,0 +1,184 @@
+import Foundation
+import MeterProfiles
+import ModbusCore
+import ModbusTransport
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+
+/// The background acquisition engine: one event loop thread, one session per bus, sweeps at the
+/// collection interval, interactive work first, events to subscribers, batches to the store.
+public final class AcquisitionEngine: Sendable {
+  /// The event loop every bus session runs on.
+  public let eventLoop: any EventLoop
+  /// The plan the engine runs.
+  public let plan: AcquisitionPlan
+
+  private let ownedGroup: MultiThreadedEventLoopGroup?
+  private let sessions: [BusSession]
+  private let meterIndex: [String: (bus: Int, index: Int)]
+  private let mailboxes = NIOLockedValueBox<[EventMailbox]>([])
+  private let state = NIOLockedValueBox(EngineState())
+  private let sink: (any ReadingSink)?
+
+  private struct EngineState {
+    var nextSweep = 0
+    var routine: Scheduled<Void>?
+    var stopped = false
+  }
+
+  /// Creates the engine; without an event loop it starts its own one-thread group.
+  public init(
+    plan: AcquisitionPlan, sink: (any ReadingSink)?, eventLoop: (any EventLoop)? = nil,
+    linkFactory: BusLinkFactory = modbusLinkFactory, trace: FrameTraceSink? = nil,
+    clock: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    if let eventLoop {
+      self.eventLoop = eventLoop
+      ownedGroup = nil
+    } else {
+      let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+      ownedGroup = group
+      self.eventLoop = group.next()
+    }
+    self.plan = plan
+    self.sink = sink
+    let mailboxes = self.mailboxes
+    let post: @Sendable (AcquisitionEvent) -> Void = { event in
+      for mailbox in mailboxes.withLockedValue({ $0 }) { mailbox.post(event) }
+    }
+    let loop = self.eventLoop
+    let traceSink: FrameTraceSink = trace ?? { _, _ in }
+    sessions = plan.buses.map { bus in
+      BusSession(
+        plan: bus, loop: loop, link: linkFactory(bus, loop, traceSink), policy: plan.retry,
+        sink: sink, clock: clock, post: post)
+    }
+    var index: [String: (bus: Int, index: Int)] = [:]
+    for (busIndex, bus) in plan.buses.enumerated() {
+      for (meterIndex, meter) in bus.meters.enumerated() {
+        index[meter.number] = (busIndex, meterIndex)
+      }
+    }
+    meterIndex = index
+  }
+
+  /// Adds a subscriber.
+  public func subscribe(_ mailbox: EventMailbox) {
+    mailboxes.withLockedValue { $0.append(mailbox) }
+  }
+
+  /// Removes a subscriber.
+  public func unsubscribe(_ mailbox: EventMailbox) {
+    mailboxes.withLockedValue { $0.removeAll { $0 === mailbox } }
+  }
+
+  /// Sweeps every bus once, all buses concurrently; completes when the slowest is done.
+  public func sweep() -> EventLoopFuture<SiteSweepReport> {
+    let number = state.withLockedValue { state -> Int in
+      defer { state.nextSweep += 1 }
+      return state.nextSweep
+    }
+    return eventLoop.flatSubmit {
+      let started = self.eventLoop.now
+      let futures = self.sessions.map { $0.runSweep(number: number) }
+      return EventLoopFuture.whenAllSucceed(futures, on: self.eventLoop).map { reports in
+        SiteSweepReport(
+          buses: reports, seconds: Double((self.eventLoop.now - started).nanoseconds) / 1e9)
+      }
+    }
+  }
+
+  /// Starts routine sweeps: one now, then one every collection interval (start to start;
+  /// a sweep that overruns the interval is followed at once by the next).
+  public func startRoutine() {
+    eventLoop.execute { self.routineTick() }
+  }
+
+  private func routineTick() {
+    guard !state.withLockedValue({ $0.stopped }) else { return }
+    let started = eventLoop.now
+    sweep().whenComplete { _ in
+      let elapsed = self.eventLoop.now - started
+      let wait = max(.zero, self.plan.collectionInterval - elapsed)
+      let task = self.eventLoop.scheduleTask(in: wait) { self.routineTick() }
+      self.state.withLockedValue { $0.routine = task }
+    }
+  }
+
+  /// Runs a program on one meter at a priority; interactive programs wait at most for the
+  /// request already on the wire.
+  public func submit<T: Sendable>(
+    meter: String, priority: JobPriority,
+    _ program: @escaping @Sendable (MeterChannel) -> EventLoopFuture<T>
+  ) -> EventLoopFuture<T> {
+    guard let location = meterIndex[meter] else {
+      return eventLoop.makeFailedFuture(AcquisitionError.unknownMeter(meter))
+    }
+    return sessions[location.bus].submit(
+      meterIndex: location.index, priority: priority, program)
+  }
+
+  /// Reads a meter now at interactive priority.
+  public func readNow(meter: String) -> EventLoopFuture<MeterValues> {
+    submit(meter: meter, priority: .interactive) { $0.read() }
+  }
+
+  /// Runs a remote command (trip, keep power, restore prepay), then reads the meter back.
+  public func command(
+    _ command: RemoteCommand, meter: String, priority: JobPriority = .interactive
+  ) -> EventLoopFuture<MeterValues> {
+    submit(meter: meter, priority: priority) { channel in
+      guard let request = channel.meter.profile.commandRequest(command) else {
+        return channel.eventLoop.makeFailedFuture(AcquisitionError.unsupported(command.rawValue))
+      }
+      return channel.execute(request).flatMap { _ in channel.read() }
+    }
+  }
+
+  /// Downloads settings (alarm amounts, power limit, prices, canonical units), then reads back.
+  public func downloadSettings(
+    _ values: [SettingName: Int64], meter: String, priority: JobPriority = .interactive
+  ) -> EventLoopFuture<MeterValues> {
+    submit(meter: meter, priority: priority) { channel in
+      let requests = channel.meter.profile.settingsRequests(values)
+      guard !requests.isEmpty else {
+        return channel.eventLoop.makeFailedFuture(AcquisitionError.unsupported("these settings"))
+      }
+      var future = channel.eventLoop.makeSucceededVoidFuture()
+      for request in requests {
+        future = future.flatMap { channel.execute(request).map { _ in () } }
+      }
+      return future.flatMap { channel.read() }
+    }
+  }
+
+  /// Statistics of every bus.
+  public func statistics() -> EventLoopFuture<[BusStatistics]> {
+    eventLoop.submit { self.sessions.map { $0.statistics() } }
+  }
+
+  /// Whether acquisition currently considers a meter offline.
+  public func isOffline(meter: String) -> EventLoopFuture<Bool> {
+    guard let location = meterIndex[meter] else {
+      return eventLoop.makeFailedFuture(AcquisitionError.unknownMeter(meter))
+    }
+    return eventLoop.submit { self.sessions[location.bus].isOffline(location.index) }
+  }
+
+  /// Stops: no new work, the request in flight finishes, readings are flushed, links closed.
+  public func shutdown() -> EventLoopFuture<Void> {
+    state.withLockedValue { state in
+      state.stopped = true
+      state.routine?.cancel()
+    }
+    let stops = sessions.map { $0.stop() }
+    return EventLoopFuture.andAllComplete(stops, on: eventLoop).map { self.sink?.flush() }
+  }
+
+  /// Shuts down and, when the engine owns its thread, stops it; blocks the caller.
+  public func shutdownAndWait() throws {
+    try shutdown().wait()
+    try ownedGroup?.syncShutdownGracefully()
+  }
+}

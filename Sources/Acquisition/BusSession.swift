@@ -1,0 +1,375 @@
+import Foundation
+import MeterProfiles
+import ModbusCore
+import ModbusTransport
+import NIOCore
+
+/// One bus on the engine's event loop: strictly one request in flight, interactive work before
+/// batch before the routine sweep, offline backoff per meter, and bus-down detection.
+///
+/// All mutable state is touched only on `loop`; that is what makes the `@unchecked Sendable` sound.
+final class BusSession: @unchecked Sendable {
+  let plan: BusPlan
+  let loop: any EventLoop
+  let link: any BusLink
+  let policy: RetryPolicy
+  let sink: (any ReadingSink)?
+  let post: @Sendable (AcquisitionEvent) -> Void
+  let clock: @Sendable () -> Date
+
+  private var health: [MeterHealth]
+  private var conditions: [Set<MeterCondition>]
+  private var queues = JobQueues()
+  private var busy = false
+  private var stopping = false
+  private var sweep: ActiveSweep?
+  private var batch = PendingBatch()
+  private var busUp = true
+  private var idleWaiters: [EventLoopPromise<Void>] = []
+  private var counters = Counters()
+  private var latencies = LatencyRing()
+  private var lastSweepSeconds: Double?
+
+  private struct ActiveSweep {
+    var number: Int
+    var started: NIODeadline
+    var order: [Int]
+    var next = 0
+    var read = 0
+    var failed = 0
+    var skipped: Int
+    var promise: EventLoopPromise<BusSweepReport>
+  }
+
+  private struct PendingBatch {
+    var samples: [MeterSample] = []
+    var linkStates: [MeterLinkState] = []
+    var transitions: [MeterTransition] = []
+  }
+
+  private struct Counters {
+    var requests = 0
+    var timeouts = 0
+    var crcErrors = 0
+    var exceptions = 0
+    var lastError: String?
+  }
+
+  init(
+    plan: BusPlan, loop: any EventLoop, link: any BusLink, policy: RetryPolicy,
+    sink: (any ReadingSink)?, clock: @escaping @Sendable () -> Date,
+    post: @escaping @Sendable (AcquisitionEvent) -> Void
+  ) {
+    self.plan = plan
+    self.loop = loop
+    self.link = link
+    self.policy = policy
+    self.sink = sink
+    self.clock = clock
+    self.post = post
+    health = plan.meters.enumerated().map { index, meter in
+      MeterHealth(stagger: index, offline: !meter.lastKnownOnline)
+    }
+    conditions = plan.meters.map { meter in
+      var set = meter.lastKnown.map(MeterCondition.holding(in:)) ?? []
+      if !meter.lastKnownOnline { set.insert(.offline) }
+      return set
+    }
+  }
+
+  // MARK: - Sweeps
+
+  /// Reads every due meter once; offline meters only when their backoff says so.
+  func runSweep(number: Int) -> EventLoopFuture<BusSweepReport> {
+    loop.preconditionInEventLoop()
+    if let sweep { return sweep.promise.futureResult }
+    let order = plan.meters.indices.filter { health[$0].isDue(sweep: number) }
+    let promise = loop.makePromise(of: BusSweepReport.self)
+    sweep = ActiveSweep(
+      number: number, started: loop.now, order: order,
+      skipped: plan.meters.count - order.count, promise: promise)
+    pump()
+    return promise.futureResult
+  }
+
+  // MARK: - Jobs
+
+  /// Queues a program for one meter at a priority; it runs between requests of the sweep.
+  func submit<T: Sendable>(
+    meterIndex: Int, priority: JobPriority,
+    _ program: @escaping @Sendable (MeterChannel) -> EventLoopFuture<T>
+  ) -> EventLoopFuture<T> {
+    let promise = loop.makePromise(of: T.self)
+    loop.execute {
+      guard !self.stopping else {
+        promise.fail(AcquisitionError.stopping)
+        return
+      }
+      self.queues.push(
+        Job(priority: priority, meterIndex: meterIndex) { channel in
+          let result = program(channel)
+          result.cascade(to: promise)
+          return result.map { _ in () }
+        })
+      self.pump()
+    }
+    return promise.futureResult
+  }
+
+  /// Stops taking work: the request in flight finishes, the sweep ends early, queued jobs fail.
+  func stop() -> EventLoopFuture<Void> {
+    loop.flatSubmit {
+      self.stopping = true
+      for job in self.queues.removeAll() {
+        _ = job  // their promises fail through the program's cascade below
+        _ = job.run(MeterChannel(session: self, index: job.meterIndex, failing: true))
+      }
+      if !self.busy {
+        self.finishSweepIfDone()
+        self.flushBatch()
+        return self.loop.makeSucceededVoidFuture()
+      }
+      let promise = self.loop.makePromise(of: Void.self)
+      self.idleWaiters.append(promise)
+      return promise.futureResult
+    }.flatMap { self.link.close().recover { _ in } }
+  }
+
+  private func pump() {
+    guard !busy else { return }
+    if !stopping, let job = queues.pop() {
+      busy = true
+      let channel = MeterChannel(session: self, index: job.meterIndex, failing: false)
+      job.run(channel).whenComplete { _ in
+        self.flushBatch()
+        self.jobEnded()
+      }
+      return
+    }
+    if var active = sweep, !stopping, active.next < active.order.count {
+      let index = active.order[active.next]
+      active.next += 1
+      sweep = active
+      busy = true
+      read(index).whenComplete { result in
+        if var active = self.sweep {
+          if case .success = result { active.read += 1 } else { active.failed += 1 }
+          self.sweep = active
+        }
+        self.jobEnded()
+      }
+      return
+    }
+    finishSweepIfDone()
+  }
+
+  private func jobEnded() {
+    busy = false
+    if stopping {
+      finishSweepIfDone()
+      flushBatch()
+      let waiters = idleWaiters
+      idleWaiters = []
+      waiters.forEach { $0.succeed() }
+      return
+    }
+    // Trampoline through the loop so synchronous failures cannot recurse without bound.
+    loop.execute { self.pump() }
+  }
+
+  private func finishSweepIfDone() {
+    guard let active = sweep, busy == false else { return }
+    guard active.next >= active.order.count || stopping else { return }
+    sweep = nil
+    let notTried = active.order.count - active.next
+    let seconds = Double((loop.now - active.started).nanoseconds) / 1e9
+    lastSweepSeconds = seconds
+    let report = BusSweepReport(
+      bus: plan.name, sweep: active.number, meters: plan.meters.count, read: active.read,
+      failed: active.failed + notTried, skipped: active.skipped,
+      offline: health.filter(\.offline).count, seconds: seconds, busDown: !busUp)
+    flushBatch()
+    post(.sweepFinished(report))
+    active.promise.succeed(report)
+  }
+
+  private func flushBatch() {
+    guard !batch.samples.isEmpty || !batch.linkStates.isEmpty || !batch.transitions.isEmpty else {
+      return
+    }
+    let out = SweepBatch(
+      bus: plan.name, samples: batch.samples, linkStates: batch.linkStates,
+      transitions: batch.transitions)
+    batch = PendingBatch()
+    sink?.store(out)
+  }
+
+  // MARK: - Reading and requests (used by MeterChannel)
+
+  /// Reads a meter's routine blocks, records the sample, health and transitions.
+  func read(_ index: Int) -> EventLoopFuture<MeterValues> {
+    let meter = plan.meters[index]
+    var future = loop.makeSucceededFuture(MeterValues())
+    for block in meter.profile.routineBlocks {
+      future = future.flatMap { values in
+        self.execute(block.request, unit: meter.unit).flatMapThrowing { response in
+          guard case .registers(let registers) = response, registers.count == Int(block.count) else {
+            throw AcquisitionError.unexpectedAnswer("block \(block.name): \(response)")
+          }
+          var values = values
+          meter.profile.decode(block: block, registers: registers, into: &values)
+          return values
+        }
+      }
+    }
+    return future.always { result in
+      switch result {
+      case .success(let values): self.recordSuccess(index, values)
+      case .failure(let error): self.recordFailure(index, error)
+      }
+    }
+  }
+
+  /// Sends one request with statistics; a refused connection marks the bus down.
+  func execute(_ request: ModbusRequest, unit: UInt8) -> EventLoopFuture<ModbusResponse> {
+    counters.requests += 1
+    let started = loop.now
+    return link.execute(request, unit: unit).always { result in
+      switch result {
+      case .success:
+        self.latencies.add(Double((self.loop.now - started).nanoseconds) / 1e6)
+        if !self.busUp { self.busCameUp() }
+      case .failure(let error):
+        self.counters.lastError = "\(error)"
+        guard let transport = error as? ModbusTransportError else { return }
+        switch transport {
+        case .timeout: self.counters.timeouts += 1
+        case .crc, .malformed: self.counters.crcErrors += 1
+        case .exception: self.counters.exceptions += 1
+        case .connectFailed(let reason): self.busWentDown(reason)
+        default: break
+        }
+      }
+    }
+  }
+
+  private func recordSuccess(_ index: Int, _ values: MeterValues) {
+    let meter = plan.meters[index]
+    let now = clock()
+    if health[index].recordSuccess() == .cameOnline {
+      transition(index, .offline, entered: false, at: now, detail: "answered again")
+      post(.connectivity(meter: meter.number, online: true, at: now, reason: "answered again"))
+    }
+    let holding = MeterCondition.holding(in: values).union(conditions[index].intersection([.offline]))
+    for condition in MeterCondition.allCases where condition != .offline {
+      let was = conditions[index].contains(condition)
+      let now2 = holding.contains(condition)
+      if was != now2 { transition(index, condition, entered: now2, at: now, detail: "") }
+    }
+    conditions[index] = holding.subtracting([.offline])
+    batch.samples.append(MeterSample(meter: meter.number, at: now, values: values))
+    batch.linkStates.append(
+      MeterLinkState(meter: meter.number, online: true, consecutiveFailures: 0, lastError: nil))
+    post(.reading(meter: meter.number, values: values, at: now))
+  }
+
+  private func recordFailure(_ index: Int, _ error: any Error) {
+    let meter = plan.meters[index]
+    let now = clock()
+    let text = "\(error)"
+    if case .connectFailed = error as? ModbusTransportError { return }  // handled as a bus fault
+    let countsAgainstMeter: Bool
+    switch error as? ModbusTransportError {
+    case .exception(_, let code)?:
+      countsAgainstMeter =
+        code == .gatewayTargetFailedToRespond || code == .gatewayPathUnavailable
+    case .some, .none:
+      countsAgainstMeter = true
+    }
+    if countsAgainstMeter, health[index].recordFailure(policy: policy) == .wentOffline {
+      transition(index, .offline, entered: true, at: now, detail: text)
+      post(.connectivity(meter: meter.number, online: false, at: now, reason: text))
+    }
+    batch.linkStates.append(
+      MeterLinkState(
+        meter: meter.number, online: !health[index].offline,
+        consecutiveFailures: health[index].consecutiveFailures, lastError: text))
+  }
+
+  private func transition(
+    _ index: Int, _ condition: MeterCondition, entered: Bool, at: Date, detail: String
+  ) {
+    if condition == .offline {
+      if entered { conditions[index].insert(.offline) } else { conditions[index].remove(.offline) }
+    }
+    batch.transitions.append(
+      MeterTransition(
+        meter: plan.meters[index].number, condition: condition, entered: entered, at: at,
+        detail: detail))
+  }
+
+  private func busWentDown(_ reason: String) {
+    // The rest of this sweep is not tried: one refused connection, not a timeout per meter.
+    if var active = sweep {
+      active.failed += active.order.count - active.next
+      active.order.removeSubrange(active.next...)
+      sweep = active
+    }
+    guard busUp else { return }
+    busUp = false
+    let now = clock()
+    for index in plan.meters.indices where health[index].busWentDown() == .wentOffline {
+      transition(index, .offline, entered: true, at: now, detail: "bus \(plan.name) down: \(reason)")
+      batch.linkStates.append(
+        MeterLinkState(
+          meter: plan.meters[index].number, online: false, consecutiveFailures: 0,
+          lastError: "bus down: \(reason)"))
+    }
+    post(.busState(bus: plan.name, up: false, at: now, reason: reason))
+  }
+
+  private func busCameUp() {
+    busUp = true
+    post(.busState(bus: plan.name, up: true, at: clock(), reason: "connected"))
+  }
+
+  // MARK: - Statistics
+
+  /// A snapshot of this bus's counters.
+  func statistics() -> BusStatistics {
+    BusStatistics(
+      bus: plan.name, endpoint: plan.endpoint.description, meters: plan.meters.count,
+      online: health.filter { !$0.offline }.count, requests: counters.requests,
+      timeouts: counters.timeouts, crcErrors: counters.crcErrors, exceptions: counters.exceptions,
+      p50: latencies.percentile(50), p90: latencies.percentile(90), p99: latencies.percentile(99),
+      up: busUp, lastError: counters.lastError, lastSweepSeconds: lastSweepSeconds)
+  }
+
+  /// Whether meter `index` is offline now.
+  func isOffline(_ index: Int) -> Bool { health[index].offline }
+}
+
+/// A job's handle on one meter: raw requests and full reads, with statistics and health.
+public struct MeterChannel: Sendable {
+  let session: BusSession
+  let index: Int
+  let failing: Bool
+
+  /// The meter.
+  public var meter: MeterPlan { session.plan.meters[index] }
+
+  /// The bus's event loop; every future here completes on it.
+  public var eventLoop: any EventLoop { session.loop }
+
+  /// Sends one request to the meter.
+  public func execute(_ request: ModbusRequest) -> EventLoopFuture<ModbusResponse> {
+    if failing { return session.loop.makeFailedFuture(AcquisitionError.stopping) }
+    return session.execute(request, unit: meter.unit)
+  }
+
+  /// Reads the meter's routine blocks, recording the reading like a sweep does.
+  public func read() -> EventLoopFuture<MeterValues> {
+    if failing { return session.loop.makeFailedFuture(AcquisitionError.stopping) }
+    return session.read(index)
+  }
+}

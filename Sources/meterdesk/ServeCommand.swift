@@ -1,0 +1,61 @@
+import Acquisition
+import ArgumentParser
+import Dispatch
+import Foundation
+
+/// `meterdesk serve`: headless acquisition until SIGTERM or SIGINT.
+struct ServeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Acquire all year: sweep at the collection interval until SIGTERM/SIGINT.",
+    discussion: """
+      Only one acquirer per database: a second serve (or poll) sees the lease, says who \
+      holds it and exits non-zero. On SIGTERM/SIGINT the request in flight finishes, \
+      readings are flushed and the process exits 0.
+      """)
+
+  @Option(help: "Database file.") var db: String
+  @Option(help: "Override the collection interval, seconds.") var interval: Int?
+  @Option(help: "Folder of site meter profiles (added to the shipped ones).") var profiles: String?
+  @Flag(help: "Print one line per sweep on stdout.") var verbose = false
+
+  func run() throws {
+    let context = try AcquisitionContext.open(
+      db: db, role: "serve", profilesFolder: profiles,
+      interval: interval.map { .seconds(Int64(max(1, $0))) })
+    let mailbox = EventMailbox()
+    context.engine.subscribe(mailbox)
+    let verbose = self.verbose
+    let done = DispatchSemaphore(value: 0)
+    let signals = [SIGTERM, SIGINT].map { number -> any DispatchSourceSignal in
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { done.signal() }
+      source.resume()
+      return source
+    }
+    context.engine.startRoutine()
+    printError("meterdesk serve: acquiring \(context.engine.plan.buses.count) buses; lease \(context.lease.path)")
+    let reporter = DispatchSource.makeTimerSource(queue: .global())
+    reporter.schedule(deadline: .now() + 1, repeating: 1)
+    reporter.setEventHandler {
+      for event in mailbox.drain() {
+        switch event {
+        case .sweepFinished(let report) where verbose:
+          print(
+            "\(report.bus) sweep \(report.sweep): \(report.read)/\(report.meters) read in \(String(format: "%.2f", report.seconds)) s")
+          fflush(nil)
+        case .busState(let bus, let up, _, let reason):
+          printError("bus \(bus) \(up ? "up" : "down"): \(reason)")
+        default: break
+        }
+      }
+    }
+    reporter.resume()
+    done.wait()
+    reporter.cancel()
+    try context.engine.shutdownAndWait()
+    _ = signals
+    printError("meterdesk serve: stopped; readings flushed")
+  }
+}
