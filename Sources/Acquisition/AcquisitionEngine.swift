@@ -92,7 +92,10 @@ public final class AcquisitionEngine: Sendable {
   /// Starts routine sweeps: one now, then one every collection interval (start to start;
   /// a sweep that overruns the interval is followed at once by the next).
   public func startRoutine() {
-    eventLoop.execute { self.routineTick() }
+    eventLoop.execute {
+      for session in self.sessions { session.probesWhenDown = true }
+      self.routineTick()
+    }
   }
 
   private func routineTick() {

@@ -29,6 +29,11 @@ final class BusSession: @unchecked Sendable {
   private var counters = Counters()
   private var latencies = LatencyRing()
   private var lastSweepSeconds: Double?
+  private var lastSweepNumber = 0
+  private var reconnectAttempt = 0
+  private var reconnectTask: Scheduled<Void>?
+  /// When true (routine mode), a down bus is probed with backoff between sweeps.
+  var probesWhenDown = false
 
   private struct ActiveSweep {
     var number: Int
@@ -83,6 +88,7 @@ final class BusSession: @unchecked Sendable {
   func runSweep(number: Int) -> EventLoopFuture<BusSweepReport> {
     loop.preconditionInEventLoop()
     if let sweep { return sweep.promise.futureResult }
+    lastSweepNumber = number
     let order = plan.meters.indices.filter { health[$0].isDue(sweep: number) }
     let promise = loop.makePromise(of: BusSweepReport.self)
     sweep = ActiveSweep(
@@ -120,6 +126,7 @@ final class BusSession: @unchecked Sendable {
   func stop() -> EventLoopFuture<Void> {
     loop.flatSubmit {
       self.stopping = true
+      self.reconnectTask?.cancel()
       for job in self.queues.removeAll() {
         _ = job  // their promises fail through the program's cascade below
         _ = job.run(MeterChannel(session: self, index: job.meterIndex, failing: true))
@@ -326,11 +333,38 @@ final class BusSession: @unchecked Sendable {
           lastError: "bus down: \(reason)"))
     }
     post(.busState(bus: plan.name, up: false, at: now, reason: reason))
+    reconnectAttempt = 0
+    scheduleReconnectProbe()
   }
 
   private func busCameUp() {
     busUp = true
+    reconnectTask?.cancel()
+    reconnectTask = nil
     post(.busState(bus: plan.name, up: true, at: clock(), reason: "connected"))
+    // Read the whole bus at once instead of leaving it offline until the next routine sweep.
+    if probesWhenDown, sweep == nil, !stopping {
+      _ = runSweep(number: lastSweepNumber)
+    }
+  }
+
+  /// Between sweeps, tries the gateway again after 1, 2, 4 … seconds (capped by the policy).
+  private func scheduleReconnectProbe() {
+    guard probesWhenDown, !stopping, !plan.meters.isEmpty else { return }
+    let base = policy.busReconnectMin.nanoseconds
+    let delay = min(policy.busReconnectMax.nanoseconds, base << min(reconnectAttempt, 16))
+    reconnectAttempt += 1
+    reconnectTask?.cancel()
+    reconnectTask = loop.scheduleTask(in: .nanoseconds(delay)) {
+      guard !self.busUp, !self.stopping else { return }
+      if self.sweep != nil || self.busy {
+        self.scheduleReconnectProbe()
+        return
+      }
+      _ = self.submit(meterIndex: 0, priority: .batch) { $0.read() }.always { _ in
+        if !self.busUp { self.scheduleReconnectProbe() }
+      }
+    }
   }
 
   // MARK: - Statistics

@@ -144,4 +144,23 @@ struct SchedulingTests {
     let late = harness.engine.readNow(meter: harness.meters[0])
     #expect(throws: AcquisitionError.self) { try harness.wait(late).get() }
   }
+
+  @Test("in routine mode a down bus is probed with backoff and read in full as soon as it answers")
+  func reconnectProbe() throws {
+    let harness = try EngineHarness(count: 5)
+    harness.engine.startRoutine()
+    harness.loop.run()
+    harness.loop.advanceTime(by: .seconds(2))  // the first routine sweep is done
+    #expect(harness.sink.samples.count == 5)
+    harness.link.refuseConnections(true)
+    _ = try harness.wait(harness.engine.readNow(meter: harness.meters[0]))
+    harness.link.clearSent()
+    harness.loop.advanceTime(by: .milliseconds(1500))  // first probe after 1 s: still refused
+    #expect(harness.link.sentUnits == [1])
+    harness.link.refuseConnections(false)
+    harness.loop.advanceTime(by: .seconds(3))  // second probe after 2 more s, then the bus sweep
+    #expect(harness.link.sentUnits.count == 7, "\(harness.link.sentUnits)")
+    #expect(harness.sink.samples.count == 11, "probe + full sweep, long before the 60 s interval")
+    _ = try harness.wait(harness.engine.shutdown())
+  }
 }
