@@ -10,7 +10,8 @@ let package = Package(
   name: "MeterDesk",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "meterdesk", targets: ["meterdesk"])
+    .executable(name: "meterdesk", targets: ["meterdesk"]),
+    .executable(name: "meterdesk-bench", targets: ["MeterDeskBench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -91,7 +92,27 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strict),
+    .executableTarget(
+      name: "MeterDeskBench",
+      dependencies: [
+        "Acquisition", "Services", "Store", "SiteConfig", "MeterProfiles", "ModbusCore",
+      ],
+      swiftSettings: strict),
+    .target(name: "TerminalUI", dependencies: ["TextWidth"], swiftSettings: strict),
+    .target(name: "TerminalNcurses", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: strict),
+    .target(
+      name: "ConsoleTheme",
+      dependencies: ["TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")],
+      swiftSettings: strict),
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+    .testTarget(
+      name: "TerminalUITests", dependencies: ["TerminalUI", "TextWidth"], swiftSettings: strict),
+    .testTarget(
+      name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "TerminalUI"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "ConsoleThemeTests", dependencies: ["ConsoleTheme", "TerminalUI", "TestSupport"],
+      swiftSettings: strict),
     .testTarget(name: "TextWidthTests", dependencies: ["TextWidth"], swiftSettings: strict),
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
     .testTarget(name: "ModbusCoreTests", dependencies: ["ModbusCore"], swiftSettings: strict),
@@ -108,6 +129,8 @@ let package = Package(
       dependencies: [
         "Simulator", "ModbusTransport", "ModbusCore", "MeterProfiles", "MeterCrypto", "SiteConfig",
         "TestSupport",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
       ],
       swiftSettings: strict),
     .testTarget(
