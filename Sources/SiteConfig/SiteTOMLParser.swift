@@ -43,7 +43,7 @@ struct SiteTOMLParser {
         code: fields.string("code", issues: &issues) ?? "",
         name: fields.string("name", issues: &issues) ?? "", line: fields.tableLine)
     }
-    definition.gateways = arrayTables("gateways", issues: &issues).map { fields in
+    definition.gateways = arrayTables("gateways", required: false, issues: &issues).map { fields in
       fields.rejectUnknownKeys(["name", "building", "model", "address"], issues: &issues)
       return GatewayDefinition(
         name: fields.string("name", issues: &issues) ?? "",
@@ -70,9 +70,11 @@ struct SiteTOMLParser {
     return TOMLFields(table: inner, tableLine: line, locator: locator, context: "[\(name)]")
   }
 
-  private func arrayTables(_ name: String, issues: inout IssueCollector) -> [TOMLFields] {
+  private func arrayTables(_ name: String, required: Bool = true, issues: inout IssueCollector)
+    -> [TOMLFields]
+  {
     guard let value = table[name] else {
-      issues.add("no [[\(name)]] tables", line: nil)
+      if required { issues.add("no [[\(name)]] tables", line: nil) }
       return []
     }
     guard let array = value.array else {
