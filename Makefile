@@ -37,7 +37,8 @@ format: check-swift
 
 bench: deps
 	swift build -c release --product meterdesk
-	@echo "benchmarks arrive with the acquisition issue"
+	swift build -c release --product meterdesk-bench
+	.build/release/meterdesk-bench all
 
 clean:
 	rm -rf .build

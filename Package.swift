@@ -36,6 +36,7 @@ let package = Package(
         "ModbusCore",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       swiftSettings: strict),
     .target(
@@ -79,6 +80,7 @@ let package = Package(
         "Domain", "Store", "SiteConfig", "MeterCrypto", "MeterProfiles", "Acquisition",
         "ModbusTransport",
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -104,7 +106,16 @@ let package = Package(
       name: "ConsoleTheme",
       dependencies: ["TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")],
       swiftSettings: strict),
+    .target(name: "Screens", dependencies: ["Domain", "TerminalUI"], swiftSettings: strict),
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+    .target(name: "Documents", dependencies: ["Domain", "TextWidth"], swiftSettings: strict),
+    .target(name: "Printing", dependencies: ["Documents"], swiftSettings: strict),
+    .testTarget(
+      name: "DocumentsTests", dependencies: ["Documents", "Domain", "TestSupport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "PrintingTests", dependencies: ["Printing", "Documents", "Domain", "TestSupport"],
+      swiftSettings: strict),
     .testTarget(
       name: "TerminalUITests", dependencies: ["TerminalUI", "TextWidth"], swiftSettings: strict),
     .testTarget(
@@ -113,13 +124,22 @@ let package = Package(
     .testTarget(
       name: "ConsoleThemeTests", dependencies: ["ConsoleTheme", "TerminalUI", "TestSupport"],
       swiftSettings: strict),
+    .testTarget(
+      name: "ScreensTests", dependencies: ["Screens", "Domain", "TerminalUI"],
+      resources: [.copy("Golden")], swiftSettings: strict),
     .testTarget(name: "TextWidthTests", dependencies: ["TextWidth"], swiftSettings: strict),
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
     .testTarget(name: "ModbusCoreTests", dependencies: ["ModbusCore"], swiftSettings: strict),
     .testTarget(
       name: "MeterCryptoTests", dependencies: ["MeterCrypto"], swiftSettings: strict),
     .testTarget(
-      name: "ModbusTransportTests", dependencies: ["ModbusTransport", "ModbusCore", "TestSupport"],
+      name: "ModbusTransportTests",
+      dependencies: [
+        "ModbusTransport", "ModbusCore", "TestSupport", "meterdesk",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "MeterProfilesTests", dependencies: ["MeterProfiles", "ModbusCore", "Domain"],

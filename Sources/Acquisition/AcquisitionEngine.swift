@@ -48,10 +48,9 @@ public final class AcquisitionEngine: Sendable {
       for mailbox in mailboxes.withLockedValue({ $0 }) { mailbox.post(event) }
     }
     let loop = self.eventLoop
-    let traceSink: FrameTraceSink = trace ?? { _, _ in }
     sessions = plan.buses.map { bus in
       BusSession(
-        plan: bus, loop: loop, link: linkFactory(bus, loop, traceSink), policy: plan.retry,
+        plan: bus, loop: loop, link: linkFactory(bus, loop, trace), policy: plan.retry,
         sink: sink, clock: clock, post: post)
     }
     var index: [String: (bus: Int, index: Int)] = [:]

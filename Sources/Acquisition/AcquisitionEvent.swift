@@ -29,8 +29,8 @@ public enum MeterCondition: String, Sendable, CaseIterable, Hashable {
   case overload
 
   /// Conditions that the meter's values say hold.
-  static func holding(in values: MeterValues) -> Set<MeterCondition> {
-    var set: Set<MeterCondition> = []
+  static func holding(in values: MeterValues) -> ConditionSet {
+    var set: ConditionSet = []
     if values.alarm1 { set.insert(.alarm1) }
     if values.alarm2 { set.insert(.alarm2) }
     if values.arrears { set.insert(.arrears) }
@@ -38,6 +38,29 @@ public enum MeterCondition: String, Sendable, CaseIterable, Hashable {
     if values.overPowerLimit { set.insert(.overload) }
     return set
   }
+
+  /// This condition's bit in a ``ConditionSet``.
+  var bit: ConditionSet {
+    switch self {
+    case .alarm1: return .alarm1
+    case .alarm2: return .alarm2
+    case .arrears: return .arrears
+    case .offline: return .offline
+    case .tripped: return .tripped
+    case .overload: return .overload
+    }
+  }
+}
+
+/// Conditions as bits: checked on every reading, so no hashing or allocation.
+struct ConditionSet: OptionSet, Sendable, Hashable {
+  let rawValue: UInt8
+  static let alarm1 = ConditionSet(rawValue: 1 << 0)
+  static let alarm2 = ConditionSet(rawValue: 1 << 1)
+  static let arrears = ConditionSet(rawValue: 1 << 2)
+  static let offline = ConditionSet(rawValue: 1 << 3)
+  static let tripped = ConditionSet(rawValue: 1 << 4)
+  static let overload = ConditionSet(rawValue: 1 << 5)
 }
 
 /// A condition that began or ended on a meter.

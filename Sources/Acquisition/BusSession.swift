@@ -18,7 +18,8 @@ final class BusSession: @unchecked Sendable {
   let clock: @Sendable () -> Date
 
   private var health: [MeterHealth]
-  private var conditions: [Set<MeterCondition>]
+  private var conditions: [ConditionSet]
+  private let routineBlocks: [[PollBlock]]
   private var queues = JobQueues()
   private var busy = false
   private var stopping = false
@@ -75,8 +76,9 @@ final class BusSession: @unchecked Sendable {
     health = plan.meters.enumerated().map { index, meter in
       MeterHealth(stagger: index, offline: !meter.lastKnownOnline)
     }
+    routineBlocks = plan.meters.map(\.profile.routineBlocks)
     conditions = plan.meters.map { meter in
-      var set = meter.lastKnown.map(MeterCondition.holding(in:)) ?? []
+      var set = meter.lastKnown.map(MeterCondition.holding(in:)) ?? ConditionSet()
       if !meter.lastKnownOnline { set.insert(.offline) }
       return set
     }
@@ -215,33 +217,68 @@ final class BusSession: @unchecked Sendable {
 
   /// Reads a meter's routine blocks, records the sample, health and transitions.
   func read(_ index: Int) -> EventLoopFuture<MeterValues> {
-    let meter = plan.meters[index]
-    var future = loop.makeSucceededFuture(MeterValues())
-    for block in meter.profile.routineBlocks {
-      future = future.flatMap { values in
-        self.execute(block.request, unit: meter.unit).flatMapThrowing { response in
-          guard case .registers(let registers) = response, registers.count == Int(block.count) else {
-            throw AcquisitionError.unexpectedAnswer("block \(block.name): \(response)")
-          }
-          var values = values
-          meter.profile.decode(block: block, registers: registers, into: &values)
-          return values
-        }
-      }
+    let promise = loop.makePromise(of: MeterValues.self)
+    readBlock(index, 0, MeterValues(), probing: health[index].offline, promise)
+    return promise.futureResult
+  }
+
+  /// Reads block `block` of a meter, then the next; plain callbacks rather than a future chain,
+  /// because this runs once per meter per sweep.
+  private func readBlock(
+    _ index: Int, _ block: Int, _ values: MeterValues, probing: Bool,
+    _ promise: EventLoopPromise<MeterValues>
+  ) {
+    let blocks = routineBlocks[index]
+    guard block < blocks.count else {
+      recordSuccess(index, values)
+      promise.succeed(values)
+      return
     }
-    return future.always { result in
+    let meter = plan.meters[index]
+    let poll = blocks[block]
+    let timeout = probing ? probeTimeout(poll.request) : nil
+    execute(poll.request, unit: meter.unit, timeout: timeout).whenComplete { result in
       switch result {
-      case .success(let values): self.recordSuccess(index, values)
-      case .failure(let error): self.recordFailure(index, error)
+      case .success(.registers(let registers)) where registers.count == Int(poll.count):
+        var values = values
+        meter.profile.decode(block: poll, registers: registers, into: &values)
+        self.readBlock(index, block + 1, values, probing: probing, promise)
+      case .success(let response):
+        let error = AcquisitionError.unexpectedAnswer("block \(poll.name): \(response)")
+        self.recordFailure(index, error)
+        promise.fail(error)
+      case .failure(let error):
+        self.recordFailure(index, error)
+        promise.fail(error)
       }
     }
   }
 
+  /// The response timeout for retrying an offline meter: the request's wire time, two
+  /// silences and the slowest plausible meter turnaround (150 ms) plus a margin, never more
+  /// than the bus's own timeout. A dead meter then costs a fraction of a full timeout.
+  func probeTimeout(_ request: ModbusRequest) -> TimeAmount {
+    let requestBytes = RTUFrameSizes.requestBytes(for: request)
+    let responseBytes = RTUFrameSizes.responseBytes(for: request) ?? RTUFrameSizes.maxFrameBytes
+    let wire = WireTiming.cycleMicros(
+      requestBytes: requestBytes, responseBytes: responseBytes, baud: plan.baud,
+      turnaroundMicros: Self.slowestTurnaroundMicros)
+    let probe = TimeAmount.microseconds(Int64(wire)) + Self.probeMargin
+    return min(probe, plan.responseTimeout)
+  }
+
+  /// The slowest meter turnaround METERS.md reports.
+  static let slowestTurnaroundMicros = 150_000
+  /// Slack for gateways and scheduling.
+  static let probeMargin = TimeAmount.milliseconds(100)
+
   /// Sends one request with statistics; a refused connection marks the bus down.
-  func execute(_ request: ModbusRequest, unit: UInt8) -> EventLoopFuture<ModbusResponse> {
+  func execute(_ request: ModbusRequest, unit: UInt8, timeout: TimeAmount? = nil)
+    -> EventLoopFuture<ModbusResponse>
+  {
     counters.requests += 1
     let started = loop.now
-    return link.execute(request, unit: unit).always { result in
+    return link.execute(request, unit: unit, timeout: timeout).always { result in
       switch result {
       case .success:
         self.latencies.add(Double((self.loop.now - started).nanoseconds) / 1e6)
@@ -267,16 +304,17 @@ final class BusSession: @unchecked Sendable {
       transition(index, .offline, entered: false, at: now, detail: "answered again")
       post(.connectivity(meter: meter.number, online: true, at: now, reason: "answered again"))
     }
-    let holding = MeterCondition.holding(in: values).union(conditions[index].intersection([.offline]))
-    for condition in MeterCondition.allCases where condition != .offline {
-      let was = conditions[index].contains(condition)
-      let now2 = holding.contains(condition)
-      if was != now2 { transition(index, condition, entered: now2, at: now, detail: "") }
+    let holding = MeterCondition.holding(in: values)
+    let changed = ConditionSet(rawValue: holding.rawValue ^ conditions[index].rawValue)
+      .subtracting(.offline)
+    if !changed.isEmpty {
+      for condition in MeterCondition.allCases where changed.contains(condition.bit) {
+        transition(index, condition, entered: holding.contains(condition.bit), at: now, detail: "")
+      }
     }
-    conditions[index] = holding.subtracting([.offline])
+    conditions[index] = holding
+    // A stored reading marks the meter online; no separate link state is needed.
     batch.samples.append(MeterSample(meter: meter.number, at: now, values: values))
-    batch.linkStates.append(
-      MeterLinkState(meter: meter.number, online: true, consecutiveFailures: 0, lastError: nil))
     post(.reading(meter: meter.number, values: values, at: now))
   }
 

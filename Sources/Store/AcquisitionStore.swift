@@ -46,34 +46,122 @@ public struct AcquisitionWrite: Sendable {
 extension AppDatabase {
   /// Writes one sweep in one transaction: raw readings, each meter's latest state, the daily
   /// energy rollup and the alarm transitions.
+  ///
+  /// Rows go in multi-row statements of up to ``rowsPerStatement`` rows (cached per size), so a
+  /// 10,000-meter sweep costs a few hundred statement executions, not thirty thousand.
   public func recordAcquisition(_ write: AcquisitionWrite) throws {
+    // The latest reading per meter sets its state and its day's rollup; a batch can hold two
+    // readings of one meter (a sweep's and an operator's read-now), and one upsert statement
+    // may touch a row only once.
+    var latest: [String: Int] = [:]
+    for (index, reading) in write.readings.enumerated() { latest[reading.meter] = index }
+    let latestIndexes = latest.values.sorted()
     try writer.write { db in
-      for (reading, day) in zip(write.readings, write.days) {
-        try reading.insert(db)
-        var state = try MeterStateRecord.fetchOne(db, key: reading.meter)
-          ?? MeterStateRecord(meter: reading.meter)
-        state.apply(reading)
-        try state.save(db)
-        if let energy = reading.energyTotal {
-          try db.execute(
-            sql: """
-              INSERT INTO dailyEnergy (meter, day, firstEnergy, lastEnergy, readings)
-              VALUES (?, ?, ?, ?, 1)
-              ON CONFLICT(meter, day) DO UPDATE SET
-                lastEnergy = excluded.lastEnergy, readings = dailyEnergy.readings + 1
-              """, arguments: [reading.meter, day, energy, energy])
+      try Self.inChunks(write.readings.indices) { chunk in
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(chunk.count * 15)
+        for index in chunk { values += Self.readingValues(write.readings[index]) }
+        try db.cachedStatement(sql: Self.insertReadings(chunk.count))
+          .execute(arguments: StatementArguments(values))
+      }
+      try Self.inChunks(latestIndexes.indices) { chunk in
+        var values: [DatabaseValue] = []
+        var days: [DatabaseValue] = []
+        var dayRows = 0
+        for position in chunk {
+          let index = latestIndexes[position]
+          let reading = write.readings[index]
+          values += Self.readingValues(reading)
+          guard let energy = reading.energyTotal, index < write.days.count else { continue }
+          days += [
+            reading.meter.databaseValue, write.days[index].databaseValue, energy.databaseValue,
+            energy.databaseValue,
+          ]
+          dayRows += 1
+        }
+        try db.cachedStatement(sql: Self.upsertStates(chunk.count))
+          .execute(arguments: StatementArguments(values))
+        if dayRows > 0 {
+          try db.cachedStatement(sql: Self.upsertDays(dayRows))
+            .execute(arguments: StatementArguments(days))
         }
       }
+      let upsertLink = try db.cachedStatement(
+        sql: """
+          INSERT INTO meterState (meter, online, consecutiveFailures, lastError) VALUES (?, ?, ?, ?)
+          ON CONFLICT(meter) DO UPDATE SET online = excluded.online,
+            consecutiveFailures = excluded.consecutiveFailures, lastError = excluded.lastError
+          """)
       for link in write.links {
-        var state = try MeterStateRecord.fetchOne(db, key: link.meter)
-          ?? MeterStateRecord(meter: link.meter)
-        state.online = link.online
-        state.consecutiveFailures = link.consecutiveFailures
-        state.lastError = link.lastError
-        try state.save(db)
+        try upsertLink.execute(
+          arguments: [link.meter, link.online, link.consecutiveFailures, link.lastError])
       }
       for alarm in write.alarms { try alarm.insert(db) }
     }
+  }
+
+  /// Rows per multi-row statement (15 values each, well under SQLite's variable limit).
+  static let rowsPerStatement = 200
+
+  static func inChunks(_ range: Range<Int>, _ body: (Range<Int>) throws -> Void) rethrows {
+    var start = range.lowerBound
+    while start < range.upperBound {
+      let end = min(start + rowsPerStatement, range.upperBound)
+      try body(start..<end)
+      start = end
+    }
+  }
+
+  static func readingValues(_ r: ReadingRecord) -> [DatabaseValue] {
+    [
+      r.meter.databaseValue, r.readAt.databaseValue, r.voltageDeciV.databaseValue,
+      r.currentCentiA.databaseValue, r.powerW.databaseValue, r.powerFactorMilli.databaseValue,
+      r.energyTotal.databaseValue, r.energySharp.databaseValue, r.energyPeak.databaseValue,
+      r.energyFlat.databaseValue, r.energyValley.databaseValue, r.remainingFen.databaseValue,
+      r.purchaseCount.databaseValue, r.statusWord.databaseValue, r.relayClosed.databaseValue,
+    ]
+  }
+
+  static let valueColumns = """
+    voltageDeciV, currentCentiA, powerW, powerFactorMilli, energyTotal, energySharp, energyPeak,
+    energyFlat, energyValley, remainingFen, purchaseCount, statusWord, relayClosed
+    """
+
+  static func placeholders(rows: Int, columns: Int) -> String {
+    let row = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"
+    return Array(repeating: row, count: rows).joined(separator: ",")
+  }
+
+  static func insertReadings(_ rows: Int) -> String {
+    "INSERT INTO reading (meter, readAt, \(valueColumns)) VALUES "
+      + placeholders(rows: rows, columns: 15)
+  }
+
+  static func upsertStates(_ rows: Int) -> String {
+    """
+    INSERT INTO meterState (meter, readAt, \(valueColumns), online, consecutiveFailures, lastError)
+    SELECT column1, column2, column3, column4, column5, column6, column7, column8, column9,
+      column10, column11, column12, column13, column14, column15, 1, 0, NULL
+    FROM (VALUES \(placeholders(rows: rows, columns: 15))) WHERE true
+    ON CONFLICT(meter) DO UPDATE SET readAt = excluded.readAt, online = 1,
+      consecutiveFailures = 0, lastError = NULL, voltageDeciV = excluded.voltageDeciV,
+      currentCentiA = excluded.currentCentiA, powerW = excluded.powerW,
+      powerFactorMilli = excluded.powerFactorMilli, energyTotal = excluded.energyTotal,
+      energySharp = excluded.energySharp, energyPeak = excluded.energyPeak,
+      energyFlat = excluded.energyFlat, energyValley = excluded.energyValley,
+      remainingFen = excluded.remainingFen, purchaseCount = excluded.purchaseCount,
+      statusWord = excluded.statusWord, relayClosed = excluded.relayClosed
+    """
+  }
+
+  static func upsertDays(_ rows: Int) -> String {
+    """
+    INSERT INTO dailyEnergy (meter, day, firstEnergy, lastEnergy, readings)
+    SELECT column1, column2, column3, column4, 1
+    FROM (VALUES \(placeholders(rows: rows, columns: 4))) WHERE true
+    ON CONFLICT(meter, day) DO UPDATE SET
+      lastEnergy = excluded.lastEnergy, readings = dailyEnergy.readings + 1
+    """
   }
 
   /// Latest state of every meter, by meter number.
@@ -116,28 +204,5 @@ extension AppDatabase {
   /// Number of stored readings.
   public func readingCount() throws -> Int {
     try writer.read { db in try ReadingRecord.fetchCount(db) }
-  }
-}
-
-extension MeterStateRecord {
-  /// Takes the values of a good reading; the meter is online again.
-  mutating func apply(_ reading: ReadingRecord) {
-    readAt = reading.readAt
-    online = true
-    consecutiveFailures = 0
-    lastError = nil
-    voltageDeciV = reading.voltageDeciV
-    currentCentiA = reading.currentCentiA
-    powerW = reading.powerW
-    powerFactorMilli = reading.powerFactorMilli
-    energyTotal = reading.energyTotal
-    energySharp = reading.energySharp
-    energyPeak = reading.energyPeak
-    energyFlat = reading.energyFlat
-    energyValley = reading.energyValley
-    remainingFen = reading.remainingFen
-    purchaseCount = reading.purchaseCount
-    statusWord = reading.statusWord
-    relayClosed = reading.relayClosed
   }
 }

@@ -151,8 +151,9 @@ enum Migrations {
       t.column("statusWord", .integer)
       t.column("relayClosed", .boolean)
     }
+    // Readings are the hot table: a plain rowid key (no AUTOINCREMENT bookkeeping per insert).
     try db.create(table: "reading") { t in
-      t.autoIncrementedPrimaryKey("id")
+      t.primaryKey("id", .integer)
       t.column("meter", .text).notNull().references("meter")
       t.column("readAt", .datetime).notNull()
       t.column("voltageDeciV", .integer)

@@ -12,6 +12,9 @@ public enum DisplayWidth {
 
   /// Cells a character (grapheme cluster) occupies: the width of its first non-zero scalar.
   public static func of(_ character: Character) -> Int {
+    if let ascii = character.asciiValue {  // fast path: most console text is ASCII
+      return ascii >= 0x20 && ascii != 0x7F ? 1 : 0
+    }
     for scalar in character.unicodeScalars {
       let width = of(scalar)
       if width > 0 { return width }

@@ -6,5 +6,8 @@ struct MeterDesk: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "meterdesk",
     abstract: "Prepaid electricity operator console for RS-485 / Modbus meters.",
-    subcommands: [InitCommand.self, MetersCommand.self, OperatorCommand.self])
+    subcommands: [
+      InitCommand.self, MetersCommand.self, OperatorCommand.self, PollCommand.self, ServeCommand.self,
+      SimCommand.self, ModbusCommand.self,
+    ])
 }

@@ -19,6 +19,7 @@ final class FakeBusLink: BusLink, @unchecked Sendable {
     var unit: UInt8
     var request: ModbusRequest
     var at: NIODeadline
+    var timeout: TimeAmount?
   }
 
   let loop: EmbeddedEventLoop
@@ -43,12 +44,16 @@ final class FakeBusLink: BusLink, @unchecked Sendable {
   func set(_ unit: UInt8, _ behaviour: FakeBehaviour) { lock.withLock { behaviours[unit] = behaviour } }
   func refuseConnections(_ refuse: Bool) { lock.withLock { refusing = refuse } }
   var sentUnits: [UInt8] { lock.withLock { sent.map(\.unit) } }
+  var sentRecords: [Sent] { lock.withLock { sent } }
   func clearSent() { lock.withLock { sent.removeAll() } }
 
-  func execute(_ request: ModbusRequest, unit: UInt8) -> EventLoopFuture<ModbusResponse> {
+  func execute(_ request: ModbusRequest, unit: UInt8, timeout requestTimeout: TimeAmount?)
+    -> EventLoopFuture<ModbusResponse>
+  {
+    let timeout = requestTimeout ?? self.timeout
     let (behaviour, refuse) = lock.withLock { () -> (FakeBehaviour?, Bool) in
       if inFlight { overlapped = true }
-      sent.append(Sent(unit: unit, request: request, at: loop.now))
+      sent.append(Sent(unit: unit, request: request, at: loop.now, timeout: requestTimeout))
       return (behaviours[unit], refusing)
     }
     if refuse {
@@ -62,7 +67,7 @@ final class FakeBusLink: BusLink, @unchecked Sendable {
     }
     switch behaviour ?? .silent {
     case .silent:
-      loop.scheduleTask(in: timeout) { finish(.failure(ModbusTransportError.timeout(self.timeout))) }
+      loop.scheduleTask(in: timeout) { finish(.failure(ModbusTransportError.timeout(timeout))) }
     case .badCRC:
       loop.scheduleTask(in: latency) { finish(.failure(ModbusTransportError.crc)) }
     case .answer(let values):

@@ -48,6 +48,9 @@ struct SchedulingTests {
       if sweep == 2 { #expect(report.offline == 1) }
     }
     #expect(tries <= 6, "3 tries to go offline, then at most every 2, 4, 8 sweeps; got \(tries)")
+    let probes = harness.link.sentRecords.filter { $0.unit == 3 }
+    #expect(probes.allSatisfy { ($0.timeout ?? .seconds(1)) < .milliseconds(500) },
+      "an offline meter is probed with a short timeout")
     let offline = harness.sink.transitions.filter { $0.condition == .offline && $0.meter == harness.meters[2] }
     #expect(offline.map(\.entered) == [true])
     let stats = try #require(try harness.wait(harness.engine.statistics()).get().first)

@@ -63,6 +63,38 @@ struct StoreTests {
     }
   }
 
+  @Test("a sweep write stores every reading, the latest state per meter and the day's rollup")
+  func acquisitionWrite() throws {
+    let database = try AppDatabase.inMemory()
+    try seedOneMeter(database)
+    let first = Date(timeIntervalSince1970: 1_790_000_000)
+    var early = ReadingRecord(meter: "202411000001", readAt: first)
+    early.energyTotal = 1_000
+    early.remainingFen = 5_000
+    var late = ReadingRecord(meter: "202411000001", readAt: first.addingTimeInterval(60))
+    late.energyTotal = 1_050
+    late.remainingFen = 4_950
+    try database.recordAcquisition(
+      AcquisitionWrite(
+        readings: [early, late], days: ["2026-09-22", "2026-09-22"],
+        links: [], alarms: [AlarmEventRecord(meter: "202411000001", kind: "alarm1", entered: true, at: first)]))
+    #expect(try database.readingCount() == 2)
+    let state = try #require(try database.meterStates()["202411000001"])
+    #expect(state.remainingFen == 4_950 && state.energyTotal == 1_050 && state.online)
+    var next = ReadingRecord(meter: "202411000001", readAt: first.addingTimeInterval(120))
+    next.energyTotal = 1_090
+    try database.recordAcquisition(
+      AcquisitionWrite(
+        readings: [next], days: ["2026-09-22"],
+        links: [MeterLinkUpdate(meter: "202411000001", online: false, consecutiveFailures: 3, lastError: "timeout")],
+        alarms: []))
+    let day = try #require(try database.dailyEnergy(meter: "202411000001").first)
+    #expect(day.firstEnergy == 1_050 && day.lastEnergy == 1_090 && day.readings == 2)
+    let after = try #require(try database.meterStates()["202411000001"])
+    #expect(!after.online && after.lastError == "timeout" && after.energyTotal == 1_090)
+    #expect(try database.alarmEvents(meter: "202411000001").map(\.kind) == ["alarm1"])
+  }
+
   private func seedOneMeter(_ database: AppDatabase) throws {
     try database.writer.write { db in
       try BuildingRecord(code: "A", name: "A座").insert(db)

@@ -1,0 +1,30 @@
+import Foundation
+import TerminalUI
+
+/// Everything that can happen to the console: input, time, and results of effects.
+public enum AppAction: Sendable, Hashable {
+  /// A key, a mouse event or a resize from the terminal.
+  case input(InputEvent)
+  /// The clock moved (about once a second).
+  case clockTicked(Date)
+  /// The services accepted the credentials.
+  case loggedIn(OperatorSession)
+  /// The services refused the credentials.
+  case loginRefused(LoginRefusal)
+  /// All meters arrived (after `.loadMeters`).
+  case metersLoaded([GridMeter])
+  /// Acquisition read these meters (replace by number; selection and scroll stay put).
+  case metersUpdated([GridMeter])
+  /// A meter's detail arrived (after `.loadDetail` or a read).
+  case detailLoaded(MeterDetail)
+  /// A read-now finished; `result` is the error text, nil on success.
+  case readNowFinished(meter: String, result: String?)
+  /// Bus statistics arrived (after `.loadBuses`, or periodically while the bus view is open).
+  case busesLoaded([BusRow])
+  /// Frames passed on a traced bus.
+  case traceReceived(bus: String, [TraceLine])
+  /// The number of sales deliveries and commands in flight changed.
+  case pendingWorkChanged(Int)
+  /// Something failed that the operator must see.
+  case errorReported(String)
+}

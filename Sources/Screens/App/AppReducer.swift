@@ -1,0 +1,182 @@
+import Domain
+import Foundation
+import TerminalUI
+
+/// The root reducer: routes actions to the screens, handles global keys, overlays and navigation.
+public enum AppReducer {
+  /// Applies `action` to `state` and returns the effects for the runtime to perform.
+  public static func update(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+    switch action {
+    case .input(.key(let key)):
+      return keyPressed(key, &state)
+    case .input(.mouse(let x, let y, let button)):
+      return mouse(x: x, y: y, button: button, &state)
+    case .input(.resize(let size)):
+      resize(to: size, &state)
+      return []
+    case .clockTicked(let now):
+      state.now = now
+      _ = GridScreen.update(&state.grid, .clockTicked(now))
+      updateDetail(&state, .clockTicked(now))
+      return []
+    case .loggedIn(let session):
+      state.session = session
+      state.login = LoginState(demoMode: state.demoMode, clock: state.clock)
+      state.screen = .grid
+      return [.loadMeters]
+    case .loginRefused(let refusal):
+      return LoginScreen.update(&state.login, .loginRefused(refusal))
+    case .metersLoaded(let meters):
+      state.lastRefresh = state.now
+      return GridScreen.update(&state.grid, .metersLoaded(meters))
+    case .metersUpdated(let meters):
+      state.lastRefresh = state.now
+      updateDetail(&state, .metersUpdated(meters))
+      return GridScreen.update(&state.grid, .metersUpdated(meters))
+    case .detailLoaded(let detail):
+      updateDetail(&state, .detailLoaded(detail))
+      return []
+    case .readNowFinished(let meter, let result):
+      updateDetail(&state, .readNowFinished(meter: meter, result: result))
+      return GridScreen.update(&state.grid, .readNowFinished(meter: meter, result: result))
+    case .busesLoaded(let buses):
+      return BusesScreen.update(&state.buses, .busesLoaded(buses))
+    case .traceReceived(let bus, let lines):
+      return BusesScreen.update(&state.buses, .traceReceived(bus: bus, lines))
+    case .pendingWorkChanged(let count):
+      state.pendingWork = max(0, count)
+      return []
+    case .errorReported(let text):
+      state.overlay = .message(text)
+      return []
+    }
+  }
+
+  private static func updateDetail(_ state: inout AppState, _ action: DetailAction) {
+    guard var detail = state.detail else { return }
+    _ = DetailScreen.update(&detail, action)
+    state.detail = detail
+  }
+
+  private static func resize(to size: Size, _ state: inout AppState) {
+    state.size = size
+    let content = AppLayout.contentSize(size)
+    _ = GridScreen.update(&state.grid, .resized(content))
+    updateDetail(&state, .resized(content))
+    _ = BusesScreen.update(&state.buses, .resized(content))
+  }
+
+  /// Routes a key: overlay first, then global keys, then the current screen.
+  static func keyPressed(_ key: Key, _ state: inout AppState) -> [Effect] {
+    if state.overlay != nil { return overlayKey(key, &state) }
+    switch key {
+    case .function(10), .control("c"):
+      return requestQuit(&state)
+    case .function(1):
+      state.overlay = .help
+      return []
+    case .character("?") where !acceptsText(state):
+      state.overlay = .help
+      return []
+    default:
+      break
+    }
+    guard state.session != nil else {
+      return LoginScreen.update(&state.login, .keyPressed(key))
+    }
+    switch key {
+    case .function(2), .function(6), .function(7):
+      return []  // Sale, batch and reports arrive with later issues; shown disabled.
+    case .function(8):
+      guard canOpenBuses(state), state.screen != .buses else { return [] }
+      let effects = leaveScreen(&state)
+      state.screen = .buses
+      return effects + [.loadBuses]
+    case .function(3), .function(4):
+      var effects: [Effect] = []
+      if state.screen != .grid { effects = leaveScreen(&state) }
+      state.screen = .grid
+      return effects + routeGrid(.keyPressed(key), &state)
+    case .escape where !capturesEscape(state):
+      return leaveScreen(&state)
+    default:
+      return routeToScreen(key, &state)
+    }
+  }
+
+  private static func routeToScreen(_ key: Key, _ state: inout AppState) -> [Effect] {
+    switch state.screen {
+    case .login:
+      return LoginScreen.update(&state.login, .keyPressed(key))
+    case .grid:
+      return routeGrid(.keyPressed(key), &state)
+    case .detail:
+      guard var detail = state.detail else { return [] }
+      let effects = DetailScreen.update(&detail, .keyPressed(key))
+      state.detail = detail
+      return effects
+    case .buses:
+      return BusesScreen.update(&state.buses, .keyPressed(key))
+    }
+  }
+
+  /// Sends an action to the grid; a `.loadDetail` it returns opens the detail screen.
+  static func routeGrid(_ action: GridAction, _ state: inout AppState) -> [Effect] {
+    let effects = GridScreen.update(&state.grid, action)
+    for case .loadDetail(let meter) in effects {
+      state.detail = DetailState(
+        meter: meter, size: AppLayout.contentSize(state.size), now: state.now, clock: state.clock)
+      state.screen = .detail
+    }
+    return effects
+  }
+
+  /// Goes back from the current screen to the grid, stopping a trace if one runs.
+  static func leaveScreen(_ state: inout AppState) -> [Effect] {
+    switch state.screen {
+    case .login, .grid:
+      return []
+    case .detail:
+      state.screen = .grid
+      state.detail = nil
+      return []
+    case .buses:
+      state.screen = .grid
+      guard state.buses.trace != nil else { return [] }
+      _ = BusesScreen.update(&state.buses, .keyPressed(.escape))
+      return [.stopTrace]
+    }
+  }
+
+  /// F10: quit at once when nothing is pending, else ask.
+  static func requestQuit(_ state: inout AppState) -> [Effect] {
+    if state.pendingWork > 0 {
+      state.overlay = .quitConfirmation(selected: 1)
+      return []
+    }
+    return [.quit]
+  }
+
+  /// True when the current screen takes typed characters (so `?` is text).
+  static func acceptsText(_ state: AppState) -> Bool {
+    switch state.screen {
+    case .login: true
+    case .grid: state.grid.acceptsText || state.session == nil
+    case .detail, .buses: state.session == nil
+    }
+  }
+
+  /// True when the current screen uses Esc itself (closing search, menu or trace).
+  static func capturesEscape(_ state: AppState) -> Bool {
+    switch state.screen {
+    case .login, .detail: false
+    case .grid: state.grid.capturesEscape
+    case .buses: state.buses.capturesEscape
+    }
+  }
+
+  /// Whether the operator may open the bus view (electricians and admins).
+  static func canOpenBuses(_ state: AppState) -> Bool {
+    state.session?.role.allows(.commissionBuses) ?? false
+  }
+}

@@ -1,0 +1,86 @@
+import Domain
+import Foundation
+import TerminalUI
+
+/// The screen under the overlays.
+public enum ScreenID: Sendable, Hashable {
+  /// Operator login.
+  case login
+  /// The meter status grid (home).
+  case grid
+  /// One meter's detail.
+  case detail
+  /// The electrician's bus view.
+  case buses
+}
+
+/// A box drawn over the current screen that takes the keys until closed.
+public enum Overlay: Sendable, Hashable {
+  /// The keys of the current screen.
+  case help
+  /// "Work is pending; quit anyway?" with the highlighted button (0 quit, 1 cancel).
+  case quitConfirmation(selected: Int)
+  /// An error message with an OK button.
+  case message(String)
+}
+
+/// The whole console: session, current screen, overlay, size, clock and each screen's state.
+public struct AppState: Sendable {
+  /// The language every string is shown in.
+  public var language: Language
+  /// Demo mode shows the demo accounts on the login screen.
+  public var demoMode: Bool
+  /// The operator logged in, nil at the login screen.
+  public internal(set) var session: OperatorSession?
+  /// The current screen.
+  public internal(set) var screen: ScreenID
+  /// The open overlay, if any.
+  public internal(set) var overlay: Overlay?
+  /// The terminal size.
+  public internal(set) var size: Size
+  /// The site time now (from `.clockTicked`).
+  public internal(set) var now: Date
+  /// Site time formatting.
+  public var clock: SiteClock
+  /// Sales deliveries and commands in flight; quitting asks first when above zero.
+  public internal(set) var pendingWork: Int
+  /// When meters last arrived from the store or acquisition.
+  public internal(set) var lastRefresh: Date?
+  /// The login screen.
+  public internal(set) var login: LoginState
+  /// The meter status grid.
+  public internal(set) var grid: GridState
+  /// The meter detail, while one is open.
+  public internal(set) var detail: DetailState?
+  /// The bus view.
+  public internal(set) var buses: BusesState
+
+  /// A console at the login screen.
+  public init(language: Language, demoMode: Bool, size: Size, now: Date, clock: SiteClock) {
+    self.language = language
+    self.demoMode = demoMode
+    session = nil
+    screen = .login
+    overlay = nil
+    self.size = size
+    self.now = now
+    self.clock = clock
+    pendingWork = 0
+    lastRefresh = nil
+    login = LoginState(demoMode: demoMode, clock: clock)
+    grid = GridState(size: AppLayout.contentSize(size), now: now)
+    detail = nil
+    buses = BusesState(size: AppLayout.contentSize(size), clock: clock)
+  }
+}
+
+/// Where the parts of the console sit: title row, screen area, status line, F-key bar.
+public enum AppLayout {
+  /// The area a screen gets: everything but the title row, the status line and the F-key bar.
+  public static func contentSize(_ size: Size) -> Size {
+    Size(width: max(0, size.width), height: max(0, size.height - 3))
+  }
+
+  /// The first row of the screen area.
+  public static let contentTop = 1
+}

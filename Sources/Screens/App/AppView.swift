@@ -1,0 +1,114 @@
+import Domain
+import TerminalUI
+
+/// Renders the whole console: title row, the current screen, status line, F-key bar and overlays.
+public enum AppView {
+  /// The frame for `state` at `state.size`.
+  public static func render(_ state: AppState) -> Buffer {
+    let size = state.size
+    var buffer = Buffer(size: size)
+    guard size.width > 0, size.height > 0 else { return buffer }
+    let strings = Strings(state.language)
+    drawTitle(state, into: &buffer, strings: strings)
+    let content = AppLayout.contentSize(size)
+    if content.height > 0 {
+      buffer.blit(screen(state, size: content), x: 0, y: AppLayout.contentTop)
+    }
+    if size.height >= 2 {
+      statusLine(state, strings: strings).render(
+        into: &buffer, rect: Rect(x: 0, y: size.height - 2, width: size.width, height: 1))
+    }
+    fKeyBar(state).render(into: &buffer, rect: Rect(x: 0, y: size.height - 1, width: size.width, height: 1))
+    switch state.overlay {
+    case .help?:
+      HelpScreen.render(
+        HelpScreen.entries(for: state.screen), into: &buffer, area: screenRect(size), language: state.language
+      )
+    case .quitConfirmation?:
+      quitDialog(state).render(into: &buffer, in: screenRect(size))
+    case .message(let text)?:
+      Dialog(
+        title: strings[CommonText.errorTitle], lines: [text], buttons: [strings[CommonText.ok]], role: .dialog
+      )
+      .render(into: &buffer, in: screenRect(size))
+    case nil:
+      break
+    }
+    return buffer
+  }
+
+  private static func screen(_ state: AppState, size: Size) -> Buffer {
+    switch state.screen {
+    case .login: LoginScreen.view(state.login, size: size, language: state.language)
+    case .grid: GridScreen.view(state.grid, size: size, language: state.language)
+    case .detail:
+      state.detail.map { DetailScreen.view($0, size: size, language: state.language) } ?? Buffer(size: size)
+    case .buses: BusesScreen.view(state.buses, size: size, language: state.language)
+    }
+  }
+
+  /// The area overlays centre in: everything above the status line.
+  static func screenRect(_ size: Size) -> Rect {
+    Rect(x: 0, y: 0, width: size.width, height: max(0, size.height - 2))
+  }
+
+  private static func drawTitle(_ state: AppState, into buffer: inout Buffer, strings: Strings) {
+    let names: [ScreenID: CommonText] = [
+      .login: .screenLogin, .grid: .screenGrid, .detail: .screenDetail, .buses: .screenBuses,
+    ]
+    let title = strings[CommonText.appTitle] + " · " + strings[names[state.screen] ?? .screenGrid]
+    StatusLine(left: " " + title, right: state.clock.dateTime(state.now) + " ", role: .title)
+      .render(into: &buffer, rect: Rect(x: 0, y: 0, width: buffer.size.width, height: 1))
+  }
+
+  /// The status line: operator and role, meter and offline counts, tags; pending work, last refresh.
+  static func statusLine(_ state: AppState, strings: Strings) -> StatusLine {
+    guard let session = state.session else {
+      return StatusLine(left: " " + strings[CommonText.notLoggedIn], right: "")
+    }
+    var left = [strings.format(CommonText.operatorLabel, session.name, strings.role(session.role))]
+    if state.grid.loaded {
+      left.append(strings.format(CommonText.meterCount, Format.grouped(state.grid.meters.count)))
+      let offline = state.grid.counts[.offline] ?? 0
+      if offline > 0 { left.append(strings.status(.offline) + " \(offline)") }
+      if !state.grid.tagged.isEmpty {
+        left.append(strings.format(GridText.tagged, "\(state.grid.tagged.count)"))
+      }
+    }
+    var right: [String] = []
+    if state.pendingWork > 0 { right.append(strings.format(CommonText.pendingWork, "\(state.pendingWork)")) }
+    right.append(
+      strings.format(
+        CommonText.lastRefresh, state.lastRefresh.map { state.clock.hms($0) } ?? strings[CommonText.never]))
+    return StatusLine(left: " " + left.joined(separator: " · "), right: right.joined(separator: " · ") + " ")
+  }
+
+  /// The F-key bar for the current state (sale, batch and reports disabled until their issues land).
+  public static func fKeyBar(_ state: AppState) -> FKeyBar {
+    let strings = Strings(state.language)
+    let loggedIn = state.session != nil
+    let canRead = loggedIn && state.screen != .login
+    return FKeyBar(items: [
+      FKeyItem(key: 1, label: strings[CommonText.fHelp]),
+      FKeyItem(key: 2, label: strings[CommonText.fSale], enabled: false),
+      FKeyItem(key: 3, label: strings[CommonText.fSearch], enabled: loggedIn),
+      FKeyItem(key: 4, label: strings[CommonText.fFilter], enabled: loggedIn),
+      FKeyItem(key: 5, label: strings[CommonText.fRead], enabled: canRead),
+      FKeyItem(key: 6, label: strings[CommonText.fBatch], enabled: false),
+      FKeyItem(key: 7, label: strings[CommonText.fReports], enabled: false),
+      FKeyItem(key: 8, label: strings[CommonText.fBuses], enabled: AppReducer.canOpenBuses(state)),
+      FKeyItem(key: 10, label: strings[CommonText.fQuit]),
+    ])
+  }
+
+  /// The quit confirmation dialog.
+  static func quitDialog(_ state: AppState) -> Dialog {
+    let strings = Strings(state.language)
+    let selected: Int
+    if case .quitConfirmation(let index)? = state.overlay { selected = index } else { selected = 1 }
+    return Dialog(
+      title: strings[CommonText.quitTitle],
+      lines: [strings.format(CommonText.quitPending, "\(state.pendingWork)"), strings[CommonText.quitAsk]],
+      buttons: [strings[CommonText.quitYes], strings[CommonText.quitNo]], selected: selected, role: .dialog)
+  }
+}

@@ -1,0 +1,20 @@
+extension GridScreen {
+  /// Keys this screen understands, for the help overlay.
+  public static let help: [HelpEntry] = [
+    HelpEntry(keys: "↑ ↓", text: .move),
+    HelpEntry(keys: "PgUp PgDn", text: .page),
+    HelpEntry(keys: "Home End", text: .homeEnd),
+    HelpEntry(keys: "Enter", text: .open),
+    HelpEntry(keys: "Space", text: .tag),
+    HelpEntry(keys: "u", text: .untagAll),
+    HelpEntry(keys: "/ F3", text: .search),
+    HelpEntry(keys: "Enter ↑ ↓", text: .searchNext),
+    HelpEntry(keys: "F4", text: .filter),
+    HelpEntry(keys: "s", text: .sort),
+    HelpEntry(keys: "g", text: .group),
+    HelpEntry(keys: "F5", text: .readNow),
+    HelpEntry(keys: "F8", text: .buses),
+    HelpEntry(keys: "F1 / ?", text: .showHelp),
+    HelpEntry(keys: "F10", text: .quit),
+  ]
+}
