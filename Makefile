@@ -17,10 +17,11 @@ SWIFT_BUILD_FLAGS ?=
 
 .PHONY: run test build lint format bench clean deps apt-deps pip-deps check-swift
 
+# The console needs a UTF-8 locale; C.UTF-8 is used when the current one is not.
 run: deps build
 	@mkdir -p $(DATA_DIR)
-	.build/debug/meterdesk init --db $(DATA_DIR)/meterdesk.db --site sample-data/site.toml
-	.build/debug/meterdesk meters --db $(DATA_DIR)/meterdesk.db
+	@if [ "$$(locale charmap 2>/dev/null)" != "UTF-8" ]; then export LC_ALL=C.UTF-8; fi; \
+	.build/debug/meterdesk demo --data $(DATA_DIR)
 
 test: deps
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)

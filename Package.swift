@@ -88,6 +88,7 @@ let package = Package(
       dependencies: [
         "Domain", "Store", "Services", "SiteConfig", "MeterCrypto", "TextWidth",
         "ModbusCore", "ModbusTransport", "MeterProfiles", "Simulator", "Acquisition",
+        "Screens", "TerminalUI", "TerminalNcurses", "ConsoleTheme", "Documents", "Printing",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -170,6 +171,8 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
       ],
       swiftSettings: strict),
+    .testTarget(
+      name: "ConsoleTests", dependencies: ["TestSupport", "meterdesk"], swiftSettings: strict),
     .testTarget(
       name: "SystemLibraryTests", dependencies: ["MeterCrypto", "CNcursesw", "COpenSSL"],
       swiftSettings: strict),

@@ -40,6 +40,14 @@ public struct MeterSummary: Sendable, Hashable {
   public var purchaseCount: Int64?
   /// Disabled meters are not polled.
   public var disabled: Bool
+  /// Alarm-1 amount in force (the meter's or the site default).
+  public var alarm1: Money
+  /// Alarm-2 amount in force.
+  public var alarm2: Money
+  /// Whether acquisition considers it online.
+  public var online: Bool
+  /// Status bits last read, in the normalised layout.
+  public var statusWord: UInt16?
 }
 
 /// Lists meters with their classified status.
@@ -79,7 +87,10 @@ public struct MeterQueryService: Sendable {
       phone: row.account?.phone, status: MeterClassifier.classify(observation), flags: flags,
       remaining: remaining, readAt: state?.readAt, powerW: state?.powerW,
       energy: state?.energyTotal.map { Energy(centiKWh: $0) },
-      purchaseCount: state?.purchaseCount, disabled: row.meter.disabled)
+      purchaseCount: state?.purchaseCount, disabled: row.meter.disabled,
+      alarm1: observation.alarm1Amount, alarm2: observation.alarm2Amount,
+      online: state?.online ?? true,
+      statusWord: state?.statusWord.map { UInt16(truncatingIfNeeded: $0) })
   }
 }
 

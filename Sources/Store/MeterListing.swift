@@ -58,3 +58,28 @@ extension AppDatabase {
     }
   }
 }
+
+extension AppDatabase {
+  /// Points buses at new endpoints (the demo's simulator listens on ports it picks), audited.
+  public func updateBusEndpoints(_ endpoints: [String: String], by actor: String, at now: Date) throws {
+    try writer.write { db in
+      for (name, endpoint) in endpoints {
+        guard var bus = try BusRecord.fetchOne(db, key: name), bus.endpoint != endpoint else { continue }
+        bus.endpoint = endpoint
+        try bus.update(db)
+        try AuditRecord(
+          at: now, operator: actor, action: "bus.endpoint", target: name, detail: endpoint
+        ).insert(db)
+      }
+    }
+  }
+}
+
+extension AppDatabase {
+  /// Building display names by code.
+  public func buildingNames() throws -> [String: String] {
+    try writer.read { db in
+      Dictionary(uniqueKeysWithValues: try BuildingRecord.fetchAll(db).map { ($0.code, $0.name) })
+    }
+  }
+}

@@ -35,7 +35,8 @@ public struct FKeyBar: Sendable, Hashable {
   /// Where each item sits for a bar `width` cells wide: its x, the key cells, the label cells.
   public func layout(width: Int) -> [(x: Int, keyWidth: Int, labelWidth: Int)] {
     let keyWidths = items.map { "F\($0.key)".count }
-    let natural = items.map { max(DisplayWidth.of($0.label), FKeyBar.labelCells) }
+    // A label always keeps one trailing blank so neighbours never run together in monochrome.
+    let natural = items.map { max(DisplayWidth.of($0.label) + 1, FKeyBar.labelCells) }
     let keysTotal = keyWidths.reduce(0, +)
     var cap = natural.max() ?? 0
     while cap > 0 && keysTotal + natural.reduce(0, { $0 + min($1, cap) }) > width { cap -= 1 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `meterdesk` command: the console, the acquisition service and the scriptable front desk.
 @main
@@ -8,6 +9,15 @@ struct MeterDesk: ParsableCommand {
     abstract: "Prepaid electricity operator console for RS-485 / Modbus meters.",
     subcommands: [
       InitCommand.self, MetersCommand.self, OperatorCommand.self, PollCommand.self, ServeCommand.self,
-      SimCommand.self, ModbusCommand.self,
+      SimCommand.self, ConsoleCommand.self, DemoCommand.self, ModbusCommand.self,
     ])
+
+  /// Unblocks every signal first: a parent (a test runner, a supervisor) may have started us
+  /// with SIGTERM/SIGINT blocked, and then neither a clean stop nor terminal restoration works.
+  static func main() {
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    sigprocmask(SIG_SETMASK, &empty, nil)
+    main(nil)
+  }
 }

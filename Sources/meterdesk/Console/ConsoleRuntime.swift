@@ -1,0 +1,234 @@
+import Acquisition
+import Domain
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import Screens
+import Services
+import Store
+import TerminalNcurses
+import TerminalUI
+
+/// The console's main loop: input and acquisition events in, effects out, frames at most
+/// ~30 a second, asleep in `poll(2)` when nothing happens.
+final class ConsoleRuntime {
+  private let env: ConsoleEnvironment
+  private let terminal: NcursesTerminal
+  private var state: AppState
+  private var running = true
+  private var dirty = true
+  private var limiter = FrameLimiter(maxPerSecond: 30)
+  private let mailbox: EventMailbox
+  private let inbox = NIOLockedValueBox<[BackgroundResult]>([])
+  private var live = LiveMeterTable([])
+  private var buildingNames: [String: String] = [:]
+  private var busFraming: [String: String] = [:]
+  private var pendingReads = 0
+  private var lastTick = Date.distantPast
+  private var lastViewerReload = Date()
+  private var lastBusRefresh = Date.distantPast
+
+  init(environment: ConsoleEnvironment, terminal: NcursesTerminal) throws {
+    env = environment
+    self.terminal = terminal
+    let now = Date()
+    let zone = TimeZone(identifier: try environment.database.siteSettings()?.timeZone ?? "") ?? .current
+    state = AppState(
+      language: environment.language, demoMode: environment.demo, size: terminal.size, now: now,
+      clock: SiteClock(utcOffsetSeconds: zone.secondsFromGMT(for: now)))
+    let waker = terminal.waker
+    mailbox = EventMailbox { waker.wake() }
+    environment.trace.setWake { waker.wake() }
+    environment.engine?.subscribe(mailbox)
+    for bus in try environment.database.buses() { busFraming[bus.name] = bus.framing }
+    buildingNames = try environment.database.buildingNames()
+  }
+
+  /// Runs until the operator quits; the caller restores the terminal.
+  func run() {
+    if let holder = env.leaseHolder {
+      env.logger.info("viewer mode: acquisition is held by \(holder)")
+    }
+    while running {
+      let now = ContinuousClock.now
+      if dirty, limiter.shouldDraw(now: now) {
+        terminal.draw(AppView.render(state))
+        dirty = false
+      }
+      let untilFrame = dirty ? limiter.delayUntilNextFrame(now: now) : nil
+      let wait = min(untilFrame ?? .seconds(1), .milliseconds(500))
+      if let event = terminal.nextEvent(timeout: wait) { dispatch(.input(event)) }
+      drainBackground()
+      tick()
+    }
+  }
+
+  // MARK: - Loop steps
+
+  private func dispatch(_ action: AppAction) {
+    let effects = AppReducer.update(&state, action)
+    dirty = true
+    for effect in effects { perform(effect) }
+  }
+
+  private func drainBackground() {
+    let events = mailbox.drain()
+    var detailTouched = false
+    for event in events where live.apply(event) {
+      if case .reading(let meter, _, _) = event, meter == state.detail?.meter {
+        detailTouched = true
+      }
+    }
+    let changed = live.takeChanged()
+    if !changed.isEmpty {
+      dispatch(.metersUpdated(changed.map { ScreenModels.grid($0, buildingNames: buildingNames) }))
+    }
+    if detailTouched, let meter = state.detail?.meter, pendingReads == 0 {
+      env.sink?.flush()
+      loadDetail(meter)
+    }
+    for result in inbox.withLockedValue({ results in
+      defer { results.removeAll() }
+      return results
+    }) {
+      switch result {
+      case .readFinished(let meter, let error):
+        pendingReads = max(0, pendingReads - 1)
+        dispatch(.pendingWorkChanged(pendingReads))
+        if error == nil {
+          env.sink?.flush()
+          if state.detail?.meter == meter { loadDetail(meter) }
+        }
+        dispatch(.readNowFinished(meter: meter, result: error))
+      }
+    }
+    if let (bus, lines) = env.trace.take() { dispatch(.traceReceived(bus: bus, lines)) }
+  }
+
+  private func tick() {
+    let now = Date()
+    if now.timeIntervalSince(lastTick) >= 1 {
+      lastTick = now
+      dispatch(.clockTicked(now))
+      if state.screen == .buses, now.timeIntervalSince(lastBusRefresh) >= 1 {
+        lastBusRefresh = now
+        loadBuses()
+      }
+    }
+    if env.engine == nil, state.session != nil, now.timeIntervalSince(lastViewerReload) >= 5 {
+      lastViewerReload = now
+      reloadFromStore()
+    }
+  }
+
+  // MARK: - Effects
+
+  private func perform(_ effect: Effect) {
+    switch effect {
+    case .logIn(let name, let password): logIn(name: name, password: password)
+    case .loadMeters: loadMeters()
+    case .loadDetail(let meter): loadDetail(meter)
+    case .readNow(let meter): readNow(meter)
+    case .loadBuses: loadBuses()
+    case .watchTrace(let bus): env.trace.watch(bus)
+    case .stopTrace: env.trace.watch(nil)
+    case .quit: running = false
+    }
+  }
+
+  private func logIn(name: String, password: String) {
+    do {
+      let session = try OperatorService(database: env.database)
+        .logIn(name: name, password: password, at: Date())
+      env.logger.info("operator \(name) logged in as \(session.role.rawValue)")
+      dispatch(.loggedIn(OperatorSession(name: session.name, role: session.role)))
+    } catch let error as OperatorError {
+      env.logger.notice("log-in refused for \(name): \(error)")
+      switch error {
+      case .lockedOut(let until): dispatch(.loginRefused(.lockedUntil(until)))
+      case .disabled: dispatch(.loginRefused(.disabled))
+      default: dispatch(.loginRefused(.wrongPassword(attemptsLeft: nil)))
+      }
+    } catch {
+      dispatch(.loginRefused(.other("\(error)")))
+    }
+  }
+
+  private func loadMeters() {
+    do {
+      let meters = try MeterQueryService(database: env.database).meters()
+      live = LiveMeterTable(meters)
+      dispatch(.metersLoaded(meters.map { ScreenModels.grid($0, buildingNames: buildingNames) }))
+    } catch {
+      report("loading meters failed: \(error)")
+    }
+  }
+
+  private func reloadFromStore() {
+    do {
+      live.reload(try MeterQueryService(database: env.database).meters())
+    } catch {
+      env.logger.error("viewer reload failed: \(error)")
+    }
+  }
+
+  private func loadDetail(_ meter: String) {
+    do {
+      guard let data = try MeterDetailService(database: env.database).detail(meter: meter) else {
+        return report("no meter \(meter)")
+      }
+      dispatch(.detailLoaded(ScreenModels.detail(data, buildingNames: buildingNames)))
+    } catch {
+      report("loading meter \(meter) failed: \(error)")
+    }
+  }
+
+  private func readNow(_ meter: String) {
+    guard let engine = env.engine else {
+      dispatch(
+        .readNowFinished(
+          meter: meter,
+          result: "viewer: acquisition runs in \(env.leaseHolder ?? "another process")"))
+      return
+    }
+    pendingReads += 1
+    dispatch(.pendingWorkChanged(pendingReads))
+    let inbox = self.inbox
+    let waker = terminal.waker
+    engine.readNow(meter: meter).whenComplete { result in
+      var text: String?
+      if case .failure(let error) = result { text = "\(error)" }
+      inbox.withLockedValue { $0.append(.readFinished(meter: meter, error: text)) }
+      waker.wake()
+    }
+  }
+
+  private func loadBuses() {
+    guard let engine = env.engine else {
+      let rows = busFraming.keys.sorted().map { name -> BusRow in
+        let meters = live.all.filter { $0.bus == name }
+        let online = meters.filter(\.online).count
+        return BusRow(
+          name: name, framing: busFraming[name] ?? "", endpoint: "", meters: meters.count,
+          online: online, offline: meters.count - online,
+          lastError: "viewer: acquisition runs in \(env.leaseHolder ?? "another process")")
+      }
+      dispatch(.busesLoaded(rows))
+      return
+    }
+    guard let stats = try? engine.statistics().wait() else { return }
+    dispatch(
+      .busesLoaded(stats.map { ScreenModels.bus($0, framing: busFraming[$0.bus] ?? "") }))
+  }
+
+  private func report(_ message: String) {
+    env.logger.error("\(message)")
+    dispatch(.errorReported(message))
+  }
+}
+
+/// Work finished on another thread, handed to the console loop.
+enum BackgroundResult: Sendable {
+  /// A read-now finished, with the error text when it failed.
+  case readFinished(meter: String, error: String?)
+}
