@@ -98,7 +98,8 @@ let package = Package(
     .executableTarget(
       name: "MeterDeskBench",
       dependencies: [
-        "Acquisition", "Services", "Store", "SiteConfig", "MeterProfiles", "ModbusCore",
+        "Acquisition", "Services", "Store", "SiteConfig", "MeterProfiles", "ModbusCore", "Screens",
+        "TerminalUI",
       ],
       swiftSettings: strict),
     .target(name: "TerminalUI", dependencies: ["TextWidth"], swiftSettings: strict),

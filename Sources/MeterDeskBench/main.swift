@@ -14,6 +14,9 @@ do {
   if which == "all" || which == "acquisition" {
     try AcquisitionBenchmark(meterdesk: meterdesk, sampleSite: root + "/sample-data/site.toml").run()
   }
+  if which == "all" || which == "console" {
+    try ConsoleBenchmark(meterdesk: meterdesk).run()
+  }
 } catch {
   FileHandle.standardError.write(Data("meterdesk-bench: \(error)\n".utf8))
   exit(1)
