@@ -30,12 +30,17 @@ struct AcquisitionBenchmark {
     try "".write(toFile: faults, atomically: true, encoding: .utf8)
     let site = try SiteFileReader.read(path: directory + "/site.toml", knownProfiles: Set(profiles.keys))
     let simulator = try SimulatorProcess(meterdesk: meterdesk, site: directory + "/site.toml", faults: faults)
-    let run = try EngineRun(site: site, endpoints: simulator.endpoints, profiles: profiles, directory: directory)
+    let run = try EngineRun(
+      site: site, endpoints: simulator.endpoints, profiles: profiles, directory: directory)
     defer { run.stop() }
     _ = try run.sweep()  // connect
     let healthy = try (0..<3).map { _ in try run.sweep().seconds }.sorted()[1]
     let limit = WireLimit.slowestBus(site)
-    print(String(format: "sample site: %d meters on %d buses; healthy sweep %.3f s; wire limit of the slowest bus %.3f s", site.meters.count, site.buses.count, healthy, limit))
+    print(
+      String(
+        format:
+          "sample site: %d meters on %d buses; healthy sweep %.3f s; wire limit of the slowest bus %.3f s",
+        site.meters.count, site.buses.count, healthy, limit))
     print(String(format: "  ratio healthy / limit              = %.3f   (goal ≤ 1.15)", healthy / limit))
 
     let silent = stride(from: 0, to: site.meters.count, by: 10).map { site.meters[$0].number }
@@ -47,8 +52,14 @@ struct AcquisitionBenchmark {
     for _ in 0..<12 { seconds.append(try run.sweep().seconds) }
     let steady = Array(seconds.dropFirst(4))
     let mean = steady.reduce(0, +) / Double(steady.count)
-    print(String(format: "  %d silent meters (10%%): sweeps %@", silent.count, seconds.map { String(format: "%.2f", $0) }.joined(separator: " ")))
-    print(String(format: "  ratio steady (mean of sweeps 5-12) / healthy = %.3f, worst %.3f   (goal ≤ 1.3)", mean / healthy, (steady.max() ?? 0) / healthy))
+    print(
+      String(
+        format: "  %d silent meters (10%%): sweeps %@", silent.count,
+        seconds.map { String(format: "%.2f", $0) }.joined(separator: " ")))
+    print(
+      String(
+        format: "  ratio steady (mean of sweeps 5-12) / healthy = %.3f, worst %.3f   (goal ≤ 1.3)",
+        mean / healthy, (steady.max() ?? 0) / healthy))
   }
 
   /// A generated 10,000-meter site on 300 buses: sweep over limit, CPU per sweep, peak memory.
@@ -65,7 +76,8 @@ struct AcquisitionBenchmark {
     for _ in 0..<3 { _ = try bare.sweep() }
     let bareCPU = (ResourceUsage.now().cpuSeconds - bareBefore.cpuSeconds) / 3
     bare.stop()
-    let run = try EngineRun(site: site, endpoints: simulator.endpoints, profiles: profiles, directory: directory)
+    let run = try EngineRun(
+      site: site, endpoints: simulator.endpoints, profiles: profiles, directory: directory)
     defer { run.stop() }
     _ = try run.sweep()
     let before = ResourceUsage.now()
@@ -77,7 +89,10 @@ struct AcquisitionBenchmark {
     let limit = WireLimit.slowestBus(site)
     let cpu = (after.cpuSeconds - before.cpuSeconds) / Double(sweeps)
     let mean = seconds.reduce(0, +) / Double(sweeps)
-    print(String(format: "generated site: %d meters on %d buses; sweep %.3f s; limit %.3f s", site.meters.count, site.buses.count, mean, limit))
+    print(
+      String(
+        format: "generated site: %d meters on %d buses; sweep %.3f s; limit %.3f s", site.meters.count,
+        site.buses.count, mean, limit))
     print(String(format: "  ratio sweep / limit                = %.3f   (goal ≤ 1.2)", mean / limit))
     print(String(format: "  CPU seconds per sweep, engine alone             = %.3f", bareCPU))
     print(String(format: "  CPU seconds per sweep, engine + store writes    = %.3f   (goal < 0.5)", cpu))

@@ -45,7 +45,8 @@ enum GeneratedSite {
       let address = index / buses + 1
       let number = String(format: "30%010d", index + 1)
       rows.append("\(number),B\(bus),\(address),acrel-ddsy1352,A,1,R\(index),C\(index),1,,,,,0,0")
-      accounts.append("BM\(index + 1),tenant \(index),1\(String(format: "%010d", index)),R\(index),\(number),2025-01-01")
+      accounts.append(
+        "BM\(index + 1),tenant \(index),1\(String(format: "%010d", index)),R\(index),\(number),2025-01-01")
     }
     let site = directory + "/site.toml"
     try toml.write(toFile: site, atomically: true, encoding: .utf8)

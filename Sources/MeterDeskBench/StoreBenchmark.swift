@@ -40,6 +40,9 @@ struct StoreBenchmark {
       try database.recordAcquisition(write)
       cpu.append(ResourceUsage.now().cpuSeconds - before.cpuSeconds)
     }
-    print(String(format: "  CPU seconds per 10,000-reading write: %@", cpu.map { String(format: "%.3f", $0) }.joined(separator: " ")))
+    print(
+      String(
+        format: "  CPU seconds per 10,000-reading write: %@",
+        cpu.map { String(format: "%.3f", $0) }.joined(separator: " ")))
   }
 }

@@ -145,8 +145,9 @@ public final class NcursesTerminal: Terminal {
         var attributes = style.attributes
         if source.bold { attributes |= meterdesk_a_bold() }
         // A wide character in the last column cannot be shown; paint a space.
-        let character: Character = x == columns - 1 && x + 1 < buffer.size.width
-          && buffer[x + 1, y].isContinuation ? " " : source.character
+        let character: Character =
+          x == columns - 1 && x + 1 < buffer.size.width
+            && buffer[x + 1, y].isContinuation ? " " : source.character
         var count = 0
         for scalar in character.unicodeScalars where count < characterScratch.count - 1 {
           characterScratch[count] = wchar_t(bitPattern: scalar.value)
@@ -181,7 +182,8 @@ public final class NcursesTerminal: Terminal {
         let remaining = deadline - ContinuousClock.now
         if remaining <= .zero { return nil }
         let (seconds, attoseconds) = remaining.components
-        milliseconds = Int32(clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+        milliseconds = Int32(
+          clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
       }
       let ready = poll(&descriptors, 2, milliseconds)
       if ready < 0 {

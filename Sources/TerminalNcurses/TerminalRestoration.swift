@@ -75,7 +75,8 @@ public enum TerminalRestoration {
       let sequence = RestorationState.resetSequence
       _ = write(STDOUT_FILENO, sequence.utf8Start, sequence.utf8CodeUnitCount)
     }
-    if Int(signal) < RestorationState.maxSignal, var previous = RestorationState.previousActions[Int(signal)] {
+    if Int(signal) < RestorationState.maxSignal, var previous = RestorationState.previousActions[Int(signal)]
+    {
       sigaction(signal, &previous, nil)
     } else {
       var action = sigaction()

@@ -106,7 +106,8 @@ public struct FormField: Sendable, Hashable {
       let x = inputRect.x + cursorX - skipCells
       let cursorCharacter = shown.dropFirst(clampedCursor).first
       let cursorWidth = cursorCharacter.map { DisplayWidth.of($0) } ?? 1
-      buffer.setRole(.cursor, in: Rect(x: x, y: inputRect.y, width: min(cursorWidth, inputRect.maxX - x), height: 1))
+      buffer.setRole(
+        .cursor, in: Rect(x: x, y: inputRect.y, width: min(cursorWidth, inputRect.maxX - x), height: 1))
     }
     if let error, rect.height > 1 {
       let errorRect = Rect(x: inputRect.x, y: rect.y + 1, width: inputRect.width, height: 1)

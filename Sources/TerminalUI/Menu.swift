@@ -28,7 +28,8 @@ public struct Menu: Sendable, Hashable {
     buffer.fill(rect, role: .dialog)
     buffer.drawBox(rect, role: .dialog)
     if let title, !title.isEmpty {
-      buffer.write(" " + title + " ", x: rect.x + 2, y: rect.y, role: .dialogTitle, maxWidth: rect.width - 4, bold: true)
+      buffer.write(
+        " " + title + " ", x: rect.x + 2, y: rect.y, role: .dialogTitle, maxWidth: rect.width - 4, bold: true)
     }
     let inner = rect.inset(by: 1)
     let offset = scrollOffset(visible: inner.height)

@@ -25,7 +25,8 @@ public struct StatusLine: Sendable, Hashable {
     let leftSpace = max(0, line.width - rightWidth - (rightWidth > 0 ? 1 : 0))
     buffer.write(left, x: line.x, y: line.y, role: role, maxWidth: leftSpace)
     if rightWidth > 0 {
-      buffer.write(right, in: Rect(x: line.maxX - rightWidth, y: line.y, width: rightWidth, height: 1), role: role)
+      buffer.write(
+        right, in: Rect(x: line.maxX - rightWidth, y: line.y, width: rightWidth, height: 1), role: role)
     }
   }
 }

@@ -35,7 +35,8 @@ struct ServeCommand: ParsableCommand {
       return source
     }
     context.engine.startRoutine()
-    printError("meterdesk serve: acquiring \(context.engine.plan.buses.count) buses; lease \(context.lease.path)")
+    printError(
+      "meterdesk serve: acquiring \(context.engine.plan.buses.count) buses; lease \(context.lease.path)")
     let reporter = DispatchSource.makeTimerSource(queue: .global())
     reporter.schedule(deadline: .now() + 1, repeating: 1)
     reporter.setEventHandler {
@@ -43,7 +44,8 @@ struct ServeCommand: ParsableCommand {
         switch event {
         case .sweepFinished(let report) where verbose:
           print(
-            "\(report.bus) sweep \(report.sweep): \(report.read)/\(report.meters) read in \(String(format: "%.2f", report.seconds)) s")
+            "\(report.bus) sweep \(report.sweep): \(report.read)/\(report.meters) read in \(String(format: "%.2f", report.seconds)) s"
+          )
           fflush(nil)
         case .busState(let bus, let up, _, let reason):
           printError("bus \(bus) \(up ? "up" : "down"): \(reason)")

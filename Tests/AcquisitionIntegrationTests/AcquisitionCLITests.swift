@@ -26,7 +26,8 @@ struct AcquisitionCLITests {
   @Test("serve holds the lease: a second acquirer is refused with the holder named; SIGTERM stops it cleanly")
   func serveLease() throws {
     let directory = try TemporaryDirectory()
-    let site = try SmallSite.write(into: directory, buses: [SmallSite.Bus(name: "T-1", framing: "tcp", meters: 3)])
+    let site = try SmallSite.write(
+      into: directory, buses: [SmallSite.Bus(name: "T-1", framing: "tcp", meters: 3)])
     let db = directory.path("site.db")
     #expect(try CommandRunner.meterdesk(["init", "--db", db, "--site", site]).status == 0)
     let first = try BackgroundProcess.meterdesk(["serve", "--db", db, "--interval", "1"])

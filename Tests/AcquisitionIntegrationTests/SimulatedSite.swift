@@ -4,8 +4,8 @@ import MeterCrypto
 import MeterProfiles
 import NIOCore
 import Services
-import SiteConfig
 import Simulator
+import SiteConfig
 import Store
 import TestSupport
 

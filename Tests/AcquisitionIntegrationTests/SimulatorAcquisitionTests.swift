@@ -23,7 +23,10 @@ struct SimulatorAcquisitionTests {
         sink.flush()
         #expect(report.read == 10 && report.failed == 0 && report.offline == 0)
         // Each read: 8 + 101 bytes at 9600 baud plus two t3.5 silences and 20 ms turnaround.
-        let perMeter = Double(WireTiming.cycleMicros(requestBytes: 8, responseBytes: 101, baud: 9600, turnaroundMicros: 20_000)) / 1e6
+        let perMeter =
+          Double(
+            WireTiming.cycleMicros(requestBytes: 8, responseBytes: 101, baud: 9600, turnaroundMicros: 20_000))
+          / 1e6
         #expect(report.seconds >= 5 * perMeter * 0.98, "\(report.seconds) s")
         #expect(report.seconds < 5 * perMeter * 1.5, "\(report.seconds) s")
         #expect(try site.database.readingCount() == 10)
@@ -31,15 +34,20 @@ struct SimulatorAcquisitionTests {
         let state = try #require(try site.database.meterStates()[number])
         let snapshot = try #require(site.simulator.meterSnapshot(number))
         let stored = try #require(state.remainingFen)
-        #expect(abs(stored - snapshot.remainingFen) <= 10, "wallet read \(stored) vs simulator \(snapshot.remainingFen)")
-        #expect(state.online && state.readAt != nil && state.voltageDeciV.map { (2000...2400).contains($0) } == true)
+        #expect(
+          abs(stored - snapshot.remainingFen) <= 10,
+          "wallet read \(stored) vs simulator \(snapshot.remainingFen)")
+        #expect(
+          state.online && state.readAt != nil && state.voltageDeciV.map { (2000...2400).contains($0) } == true
+        )
         let meters = try MeterQueryService(database: site.database).meters()
         #expect(meters.allSatisfy { $0.readAt != nil })
       }
     }
   }
 
-  @Test("silent, slow and corrupt meters: offline after 3 tries, slow still read, corrupt frames never stored")
+  @Test(
+    "silent, slow and corrupt meters: offline after 3 tries, slow still read, corrupt frames never stored")
   func faults() async throws {
     let silent = SmallSite.meterNumber(bus: 0, index: 1)
     let slow = SmallSite.meterNumber(bus: 0, index: 2)

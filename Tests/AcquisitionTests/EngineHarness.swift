@@ -2,8 +2,8 @@ import Acquisition
 import Foundation
 import MeterProfiles
 import ModbusTransport
-import NIOCore
 import NIOConcurrencyHelpers
+import NIOCore
 import NIOEmbedded
 import Testing
 

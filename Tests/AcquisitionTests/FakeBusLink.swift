@@ -33,8 +33,10 @@ final class FakeBusLink: BusLink, @unchecked Sendable {
   private(set) var sent: [Sent] = []
   private(set) var overlapped = false
 
-  init(loop: EmbeddedEventLoop, profile: MeterProfile, latency: TimeAmount = .milliseconds(150),
-       timeout: TimeAmount = .milliseconds(1000)) {
+  init(
+    loop: EmbeddedEventLoop, profile: MeterProfile, latency: TimeAmount = .milliseconds(150),
+    timeout: TimeAmount = .milliseconds(1000)
+  ) {
     self.loop = loop
     self.profile = profile
     self.latency = latency
@@ -82,7 +84,9 @@ final class FakeBusLink: BusLink, @unchecked Sendable {
           finish(.success(.writeMultiple(address: address, count: UInt16(values.count))))
         }
       case .writeSingleRegister(let address, let value):
-        loop.scheduleTask(in: latency) { finish(.success(.writeSingleRegister(address: address, value: value))) }
+        loop.scheduleTask(in: latency) {
+          finish(.success(.writeSingleRegister(address: address, value: value)))
+        }
       default:
         loop.scheduleTask(in: latency) { finish(.failure(ModbusTransportError.malformed("unsupported"))) }
       }

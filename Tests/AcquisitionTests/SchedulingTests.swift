@@ -49,9 +49,12 @@ struct SchedulingTests {
     }
     #expect(tries <= 6, "3 tries to go offline, then at most every 2, 4, 8 sweeps; got \(tries)")
     let probes = harness.link.sentRecords.filter { $0.unit == 3 }
-    #expect(probes.allSatisfy { ($0.timeout ?? .seconds(1)) < .milliseconds(500) },
+    #expect(
+      probes.allSatisfy { ($0.timeout ?? .seconds(1)) < .milliseconds(500) },
       "an offline meter is probed with a short timeout")
-    let offline = harness.sink.transitions.filter { $0.condition == .offline && $0.meter == harness.meters[2] }
+    let offline = harness.sink.transitions.filter {
+      $0.condition == .offline && $0.meter == harness.meters[2]
+    }
     #expect(offline.map(\.entered) == [true])
     let stats = try #require(try harness.wait(harness.engine.statistics()).get().first)
     #expect(stats.online == 3)
@@ -90,7 +93,8 @@ struct SchedulingTests {
     #expect(stats.crcErrors == 1)
   }
 
-  @Test("a gateway that refuses connections is one bus fault, not a timeout per meter; it recovers in one sweep")
+  @Test(
+    "a gateway that refuses connections is one bus fault, not a timeout per meter; it recovers in one sweep")
   func busDownAndUp() throws {
     let harness = try EngineHarness(count: 27)
     _ = try harness.sweep()
@@ -109,7 +113,8 @@ struct SchedulingTests {
     harness.link.refuseConnections(false)
     let up = try harness.sweep()
     #expect(up.read == 27 && up.offline == 0)
-    #expect(harness.mailbox.drain().contains { if case .busState(_, true, _, _) = $0 { true } else { false } })
+    #expect(
+      harness.mailbox.drain().contains { if case .busState(_, true, _, _) = $0 { true } else { false } })
   }
 
   @Test("alarm, arrears and trip transitions are recorded when they begin and end")

@@ -74,7 +74,8 @@ struct ThemeFilesTests {
       currentDirectory: directory.path(""), environment: [:])
     #expect(found == Self.themesDirectory)
     let configured = ThemeLoader.findThemesDirectory(
-      executablePath: "/bin/true", currentDirectory: "/", environment: ["METERDESK_THEMES": directory.url.path])
+      executablePath: "/bin/true", currentDirectory: "/",
+      environment: ["METERDESK_THEMES": directory.url.path])
     #expect(configured == directory.url.path)
   }
 }

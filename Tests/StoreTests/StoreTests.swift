@@ -77,7 +77,8 @@ struct StoreTests {
     try database.recordAcquisition(
       AcquisitionWrite(
         readings: [early, late], days: ["2026-09-22", "2026-09-22"],
-        links: [], alarms: [AlarmEventRecord(meter: "202411000001", kind: "alarm1", entered: true, at: first)]))
+        links: [], alarms: [AlarmEventRecord(meter: "202411000001", kind: "alarm1", entered: true, at: first)]
+      ))
     #expect(try database.readingCount() == 2)
     let state = try #require(try database.meterStates()["202411000001"])
     #expect(state.remainingFen == 4_950 && state.energyTotal == 1_050 && state.online)
@@ -86,7 +87,9 @@ struct StoreTests {
     try database.recordAcquisition(
       AcquisitionWrite(
         readings: [next], days: ["2026-09-22"],
-        links: [MeterLinkUpdate(meter: "202411000001", online: false, consecutiveFailures: 3, lastError: "timeout")],
+        links: [
+          MeterLinkUpdate(meter: "202411000001", online: false, consecutiveFailures: 3, lastError: "timeout")
+        ],
         alarms: []))
     let day = try #require(try database.dailyEnergy(meter: "202411000001").first)
     #expect(day.firstEnergy == 1_050 && day.lastEnergy == 1_090 && day.readings == 2)

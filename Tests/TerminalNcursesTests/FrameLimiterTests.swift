@@ -1,5 +1,5 @@
-import Testing
 import TerminalNcurses
+import Testing
 
 @Suite("Frame limiter and waker")
 struct FrameLimiterTests {

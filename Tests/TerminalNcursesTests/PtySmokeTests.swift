@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Testing
 import TerminalUI
+import Testing
 
 @testable import TerminalNcurses
 

@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite("F-key bar")
 struct FKeyBarTests {

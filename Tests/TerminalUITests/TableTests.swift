@@ -1,6 +1,6 @@
 import Synchronization
-import Testing
 import TerminalUI
+import Testing
 
 /// Counts calls from the row closure (which must be `@Sendable`).
 final class CallCounter: Sendable {

@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite("Test backend and terminal")
 struct TestBackendTests {

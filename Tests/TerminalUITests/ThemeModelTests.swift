@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite("Theme model")
 struct ThemeModelTests {
@@ -46,18 +46,23 @@ struct ThemeModelTests {
     let sparse = Theme(name: "t", styles: [.alarm1: RoleStyle(foreground: .indexed(208))])
     #expect(sparse.style(for: .alarm1, colors: .colors8).foreground == .indexed(1))
     for role in StyleRole.allCases {
-      for color in [theme.style(for: role, colors: .colors8).foreground, theme.style(for: role, colors: .colors8).background] {
+      for color in [
+        theme.style(for: role, colors: .colors8).foreground,
+        theme.style(for: role, colors: .colors8).background,
+      ] {
         if case .indexed(let index) = color { #expect(index < 8) }
       }
     }
   }
 
-  @Test("nearest basic colour", arguments: [
-    (TerminalColor.indexed(9), TerminalColor.indexed(1)), (.indexed(196), .indexed(1)),
-    (.indexed(46), .indexed(2)), (.indexed(21), .indexed(4)), (.indexed(231), .indexed(7)),
-    (.indexed(16), .indexed(0)), (.indexed(250), .indexed(7)), (.indexed(236), .indexed(0)),
-    (.default, .default),
-  ])
+  @Test(
+    "nearest basic colour",
+    arguments: [
+      (TerminalColor.indexed(9), TerminalColor.indexed(1)), (.indexed(196), .indexed(1)),
+      (.indexed(46), .indexed(2)), (.indexed(21), .indexed(4)), (.indexed(231), .indexed(7)),
+      (.indexed(16), .indexed(0)), (.indexed(250), .indexed(7)), (.indexed(236), .indexed(0)),
+      (.default, .default),
+    ])
   func nearest8(color: TerminalColor, expected: TerminalColor) {
     #expect(color.nearest8 == expected)
   }

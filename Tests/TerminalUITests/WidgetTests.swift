@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite("Dialog, menu, status line")
 struct WidgetTests {

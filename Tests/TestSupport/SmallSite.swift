@@ -85,10 +85,12 @@ public enum SmallSite {
       for index in 0..<bus.meters {
         let number = meterNumber(bus: busIndex, index: index)
         let shop = "A-\(busIndex + 1)\(String(format: "%02d", index + 1))"
-        meters.append("\(number),\(bus.name),\(index + 1),acrel-ddsy1352,A,1,\(shop),AL-\(index + 1),1,,,,,0,0")
+        meters.append(
+          "\(number),\(bus.name),\(index + 1),acrel-ddsy1352,A,1,\(shop),AL-\(index + 1),1,,,,,0,0")
         if index < bus.meters - 1 {
           accounts.append(
-            "TS\(busIndex + 1)\(String(format: "%03d", index + 1)),租户\(busIndex)\(index),139\(number.suffix(8)),\(shop),\(number),2025-01-01")
+            "TS\(busIndex + 1)\(String(format: "%03d", index + 1)),租户\(busIndex)\(index),139\(number.suffix(8)),\(shop),\(number),2025-01-01"
+          )
         }
       }
     }

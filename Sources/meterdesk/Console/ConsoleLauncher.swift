@@ -56,7 +56,8 @@ enum ConsoleLauncher {
       started.startRoutine()
       engine = started
       sink = storeSink
-      logger.info("acquiring \(plan.buses.count) buses every \(plan.collectionInterval.nanoseconds / 1_000_000_000) s")
+      logger.info(
+        "acquiring \(plan.buses.count) buses every \(plan.collectionInterval.nanoseconds / 1_000_000_000) s")
     }
     defer { try? engine?.shutdownAndWait() }
     let terminal: NcursesTerminal
