@@ -83,12 +83,17 @@ let package = Package(
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       swiftSettings: strict),
+    .target(
+      name: "ConsoleBridge",
+      dependencies: ["Screens", "Services", "Acquisition", "ModbusTransport", "Store", "Domain"],
+      swiftSettings: strict),
     .executableTarget(
       name: "meterdesk",
       dependencies: [
         "Domain", "Store", "Services", "SiteConfig", "MeterCrypto", "TextWidth",
         "ModbusCore", "ModbusTransport", "MeterProfiles", "Simulator", "Acquisition",
         "Screens", "TerminalUI", "TerminalNcurses", "ConsoleTheme", "Documents", "Printing",
+        "ConsoleBridge",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -99,7 +104,7 @@ let package = Package(
       name: "MeterDeskBench",
       dependencies: [
         "Acquisition", "Services", "Store", "SiteConfig", "MeterProfiles", "ModbusCore", "Screens",
-        "TerminalUI",
+        "TerminalUI", "ConsoleBridge",
       ],
       swiftSettings: strict),
     .target(name: "TerminalUI", dependencies: ["TextWidth"], swiftSettings: strict),

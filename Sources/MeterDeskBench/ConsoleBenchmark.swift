@@ -1,4 +1,5 @@
 import Acquisition
+import ConsoleBridge
 import Foundation
 import MeterProfiles
 import Screens
@@ -31,7 +32,7 @@ struct ConsoleBenchmark {
     let summaries = try MeterQueryService(database: database).meters()
     let live = LiveMeterTable(summaries)
     let names = try database.buildingNames()
-    let grid = summaries.map { Self.gridMeter($0, names: names) }
+    let grid = summaries.map { ScreenModels.grid($0, buildingNames: names) }
     var state = AppState(
       language: .zh, demoMode: false, size: Size(width: 160, height: 48), now: Date(),
       clock: SiteClock(utcOffsetSeconds: 8 * 3600))
@@ -58,7 +59,7 @@ struct ConsoleBenchmark {
     for event in mailbox.drain() { live.apply(event) }
     let changed = live.takeChanged()
     let started = ContinuousClock.now
-    _ = AppReducer.update(&state, .metersUpdated(changed.map { Self.gridMeter($0, names: names) }))
+    _ = AppReducer.update(&state, .metersUpdated(changed.map { ScreenModels.grid($0, buildingNames: names) }))
     _ = AppView.render(state)
     print(
       String(
@@ -72,14 +73,5 @@ struct ConsoleBenchmark {
 
   static func milliseconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-  }
-
-  static func gridMeter(_ meter: MeterSummary, names: [String: String]) -> GridMeter {
-    GridMeter(
-      meter: meter.meter, building: meter.building, buildingName: names[meter.building] ?? "",
-      floor: meter.floor, shop: meter.shop, bus: meter.bus, address: meter.address,
-      account: meter.account, tenant: meter.tenant, phone: meter.phone, status: meter.status,
-      flags: meter.flags, remaining: meter.remaining, readAt: meter.readAt, powerW: meter.powerW,
-      energy: meter.energy)
   }
 }

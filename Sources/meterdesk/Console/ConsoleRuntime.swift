@@ -1,4 +1,5 @@
 import Acquisition
+import ConsoleBridge
 import Domain
 import Foundation
 import Logging

@@ -1,4 +1,5 @@
 import Acquisition
+import ConsoleBridge
 import Foundation
 import ModbusTransport
 import NIOConcurrencyHelpers

@@ -6,9 +6,10 @@ import Screens
 import Services
 import Store
 
-/// Turns service data into the plain models the screens show.
-enum ScreenModels {
-  static func grid(_ meter: MeterSummary, buildingNames: [String: String]) -> GridMeter {
+/// Turns service data into the plain models the screens show (Screens cannot import Services).
+public enum ScreenModels {
+  /// A grid row from a meter summary.
+  public static func grid(_ meter: MeterSummary, buildingNames: [String: String]) -> GridMeter {
     GridMeter(
       meter: meter.meter, building: meter.building,
       buildingName: buildingNames[meter.building] ?? meter.building, floor: meter.floor,
@@ -17,7 +18,8 @@ enum ScreenModels {
       remaining: meter.remaining, readAt: meter.readAt, powerW: meter.powerW, energy: meter.energy)
   }
 
-  static func detail(_ data: MeterDetailData, buildingNames: [String: String]) -> MeterDetail {
+  /// The detail screen model from the detail service's data.
+  public static func detail(_ data: MeterDetailData, buildingNames: [String: String]) -> MeterDetail {
     let state = data.state
     var energy: [TariffPeriod: Energy] = [:]
     if let value = state?.energySharp { energy[.sharp] = Energy(centiKWh: value) }
@@ -42,7 +44,8 @@ enum ScreenModels {
       dailyEnergy: data.dailyEnergy, lastError: state?.lastError)
   }
 
-  static func bus(_ stats: BusStatistics, framing: String) -> BusRow {
+  /// A bus-view row from acquisition statistics.
+  public static func bus(_ stats: BusStatistics, framing: String) -> BusRow {
     BusRow(
       name: stats.bus, framing: framing, endpoint: stats.endpoint, meters: stats.meters,
       online: stats.online, offline: stats.meters - stats.online, requests: stats.requests,
@@ -50,7 +53,8 @@ enum ScreenModels {
       p50: stats.p50, p90: stats.p90, p99: stats.p99, up: stats.up, lastError: stats.lastError)
   }
 
-  static func trace(_ frame: FrameTrace, at: Date) -> TraceLine {
+  /// A trace line from a transport frame.
+  public static func trace(_ frame: FrameTrace, at: Date) -> TraceLine {
     let direction: String
     switch frame.direction {
     case .sent: direction = "→"
