@@ -178,6 +178,13 @@ let package = Package(
       ],
       swiftSettings: strict),
     .testTarget(
+      name: "SalesTests",
+      dependencies: [
+        "Services", "Store", "Simulator", "Acquisition", "MeterProfiles", "MeterCrypto", "SiteConfig",
+        "Domain", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      swiftSettings: strict),
+    .testTarget(
       name: "ConsoleTests", dependencies: ["TestSupport", "meterdesk"], swiftSettings: strict),
     .testTarget(
       name: "SystemLibraryTests", dependencies: ["MeterCrypto", "CNcursesw", "COpenSSL"],
