@@ -199,5 +199,12 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "CLITests", dependencies: ["TestSupport", "meterdesk"], swiftSettings: strict),
+    .testTarget(
+      name: "SalesCLITests",
+      dependencies: [
+        "TestSupport", "meterdesk", "Services", "Store", "Simulator", "SiteConfig", "MeterProfiles",
+        "MeterCrypto", "Domain", "Documents", "Printing",
+      ],
+      swiftSettings: strict),
   ]
 )

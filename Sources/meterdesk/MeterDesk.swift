@@ -9,7 +9,8 @@ struct MeterDesk: ParsableCommand {
     abstract: "Prepaid electricity operator console for RS-485 / Modbus meters.",
     subcommands: [
       InitCommand.self, MetersCommand.self, OperatorCommand.self, PollCommand.self, ServeCommand.self,
-      SimCommand.self, ConsoleCommand.self, DemoCommand.self, ModbusCommand.self,
+      SimCommand.self, ConsoleCommand.self, DemoCommand.self, ModbusCommand.self, SellCommand.self,
+      RefundCommand.self, ReverseCommand.self, SalesCommand.self, ReceiptCommand.self, AccountCommand.self,
     ])
 
   /// Unblocks every signal first: a parent (a test runner, a supervisor) may have started us

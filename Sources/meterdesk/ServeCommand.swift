@@ -2,6 +2,8 @@ import Acquisition
 import ArgumentParser
 import Dispatch
 import Foundation
+import MeterCrypto
+import Services
 
 /// `meterdesk serve`: headless acquisition until SIGTERM or SIGINT.
 struct ServeCommand: ParsableCommand {
@@ -18,6 +20,7 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "Override the collection interval, seconds.") var interval: Int?
   @Option(help: "Folder of site meter profiles (added to the shipped ones).") var profiles: String?
   @Flag(help: "Print one line per sweep on stdout.") var verbose = false
+  @Option(help: "Site master key file for delivering sales (default: DB.key).") var keys: String?
 
   func run() throws {
     let context = try AcquisitionContext.open(
@@ -34,7 +37,17 @@ struct ServeCommand: ParsableCommand {
       source.resume()
       return source
     }
+    let masterKey: SiteMasterKey
+    do {
+      masterKey = try KeyFile.load(from: keys ?? db + ".key")
+    } catch {
+      throw fail("meterdesk serve: \(error)")
+    }
+    let delivery = OutboxDeliveryLoop(
+      database: context.database, engine: context.engine, masterKey: masterKey
+    ) { printError("meterdesk serve: \($0)") }
     context.engine.startRoutine()
+    delivery.start()
     printError(
       "meterdesk serve: acquiring \(context.engine.plan.buses.count) buses; lease \(context.lease.path)")
     let reporter = DispatchSource.makeTimerSource(queue: .global())
@@ -56,6 +69,7 @@ struct ServeCommand: ParsableCommand {
     reporter.resume()
     done.wait()
     reporter.cancel()
+    Blocking.run { await delivery.stop() }
     try context.engine.shutdownAndWait()
     _ = signals
     printError("meterdesk serve: stopped; readings flushed")

@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Printing
+import TestSupport
 import Testing
 
 /// Print failures are reported with lp's message, never swallowed.

@@ -2,6 +2,7 @@ import Documents
 import Domain
 import Foundation
 import Printing
+import TestSupport
 import Testing
 
 /// Receipts printed through a real cupsd to a raw queue whose device is a byte-capturing listener.

@@ -1,5 +1,4 @@
 import Foundation
-import TestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -10,21 +9,21 @@ import TestSupport
 /// `Foundation.Process` children inherit the test thread's mask, in which SIGTERM is blocked: cupsd then
 /// ignores SIGTERM and only dies by SIGKILL, skipping its own clean-up of jobs and backends. Spawned here,
 /// SIGTERM stops it at once. Output goes to `logPath`.
-final class SpawnedDaemon: @unchecked Sendable {
+public final class SpawnedDaemon: @unchecked Sendable {
   /// Its process id.
-  let pid: pid_t
+  public let pid: pid_t
   /// Guards `exited`.
   private let lock = NSLock()
   /// Set once the process has been reaped.
   private var exited = false
 
   /// Starts `path` with `arguments`; stdin is /dev/null, stdout and stderr go to `logPath`.
-  init(_ path: String, _ arguments: [String], logPath: String) throws {
+  public init(_ path: String, _ arguments: [String], logPath: String) throws {
     pid = try Spawn.start(path, arguments, output: logPath)
   }
 
   /// Whether it is still running (reaps it when it has exited).
-  var isRunning: Bool {
+  public var isRunning: Bool {
     lock.withLock {
       if exited { return false }
       var status: Int32 = 0
@@ -34,7 +33,7 @@ final class SpawnedDaemon: @unchecked Sendable {
   }
 
   /// SIGTERM, then SIGKILL if it has not exited within five seconds; reaps it.
-  func stop() {
+  public func stop() {
     guard isRunning else { return }
     kill(pid, SIGTERM)
     let deadline = Date().addingTimeInterval(5)

@@ -5,10 +5,10 @@ import Foundation
 #endif
 
 /// Free TCP ports on 127.0.0.1, for servers that must be told their port (cupsd).
-enum FreePort {
+public enum FreePort {
   /// A port the kernel reports free now: bind port 0, read the port, close. Another process could take it
   /// before the server binds it, so callers retry with a new port when the server fails to start.
-  static func pick() throws -> UInt16 {
+  public static func pick() throws -> UInt16 {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard socket >= 0 else { throw ListenerError.system("socket", errno) }
     defer { close(socket) }

@@ -7,14 +7,14 @@ import Foundation
 /// A stand-in for a network printer (a JetDirect / port-9100 socket): listens on 127.0.0.1 and keeps every
 /// byte of every connection. It binds port 0, so the kernel picks a free port and parallel tests (or a
 /// real printer service on 9100) never collide. Stopped by `stop()` or on release.
-final class ByteListener: @unchecked Sendable {
+public final class ByteListener: @unchecked Sendable {
   /// The port the kernel chose.
-  let port: UInt16
+  public let port: UInt16
   /// The socket and the captured bytes, shared with the reading threads.
   private let core: ListenerCore
 
   /// Starts listening on 127.0.0.1 at a free port.
-  init() throws {
+  public init() throws {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard socket >= 0 else { throw ListenerError.system("socket", errno) }
     var address = sockaddr_in()
@@ -41,15 +41,15 @@ final class ByteListener: @unchecked Sendable {
   }
 
   /// The bytes of the first `count` connections the peer has closed, waiting up to `timeout` seconds.
-  func finishedConnections(_ count: Int, timeout: TimeInterval = 10) -> [[UInt8]]? {
+  public func finishedConnections(_ count: Int, timeout: TimeInterval = 10) -> [[UInt8]]? {
     core.finishedConnections(count, timeout: timeout)
   }
 
   /// How many connections have been made so far.
-  var connectionCount: Int { core.connectionCount }
+  public var connectionCount: Int { core.connectionCount }
 
   /// Stops accepting and reading, and closes the listening socket.
-  func stop() { core.stop() }
+  public func stop() { core.stop() }
 
   deinit { core.stop() }
 }
@@ -137,12 +137,12 @@ private final class ListenerCore: @unchecked Sendable {
 }
 
 /// A socket call that failed.
-enum ListenerError: Error, CustomStringConvertible {
+public enum ListenerError: Error, CustomStringConvertible {
   /// `call` failed with errno `code`.
   case system(String, Int32)
 
   /// What failed.
-  var description: String {
+  public var description: String {
     switch self {
     case .system(let call, let code): "\(call) failed: \(String(cString: strerror(code)))"
     }

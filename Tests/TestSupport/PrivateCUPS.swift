@@ -1,23 +1,22 @@
 import Foundation
-import TestSupport
 
 /// A private CUPS scheduler for one test: `cupsd -f` with its configuration, spool, cache, state and logs
 /// in a temporary directory, listening on 127.0.0.1 at a free port only (no domain socket, no browsing,
 /// no Bonjour), so parallel tests and the machine's own cupsd never meet. Stopped by `stop()` or on
 /// release, whatever path the test took; the directory goes with it.
-final class PrivateCUPS: @unchecked Sendable {
+public final class PrivateCUPS: @unchecked Sendable {
   /// Where the configuration, spool and logs live.
   private let directory: TemporaryDirectory
   /// The running cupsd.
   private var process: SpawnedDaemon?
   /// The port cupsd listens on.
-  private(set) var port: UInt16 = 0
+  public private(set) var port: UInt16 = 0
 
   /// "127.0.0.1:<port>", for `lp -h` and `CUPSPrinter(server:)`.
-  var server: String { "127.0.0.1:\(port)" }
+  public var server: String { "127.0.0.1:\(port)" }
 
   /// Starts cupsd and waits until it answers.
-  init() throws {
+  public init() throws {
     directory = try TemporaryDirectory()
     for folder in ["spool", "tmp", "cache", "state", "log", "ppd"] {
       try FileManager.default.createDirectory(
@@ -93,26 +92,26 @@ final class PrivateCUPS: @unchecked Sendable {
 
   /// Runs a CUPS client tool (`lpadmin`, `lpstat`, `cupsreject` …) against this scheduler.
   @discardableResult
-  func run(_ tool: String, _ arguments: [String]) throws -> CommandResult {
+  public func run(_ tool: String, _ arguments: [String]) throws -> CommandResult {
     try CommandRunner.run(try Self.tool(tool), ["-h", server] + arguments)
   }
 
   /// Adds an enabled, accepting raw queue `name` sending to `device` (e.g. socket://127.0.0.1:port).
-  func addRawQueue(_ name: String, device: String) throws {
+  public func addRawQueue(_ name: String, device: String) throws {
     let result = try run("lpadmin", ["-p", name, "-E", "-v", device, "-m", "raw"])
     // CUPS 2.4 warns that raw queues are deprecated; only the exit status matters.
     guard result.status == 0 else { throw CUPSTestError("lpadmin failed: \(result.stderr)\n\(errorLog)") }
   }
 
   /// cupsd's error log so far, for failure messages.
-  var errorLog: String {
+  public var errorLog: String {
     ["log/cupsd.out", "log/error_log"].map { name in
       (try? String(contentsOfFile: directory.path(name), encoding: .utf8)) ?? "(no \(name))"
     }.joined(separator: "\n")
   }
 
   /// Stops cupsd (SIGTERM, then SIGKILL) and waits for it to exit.
-  func stop() {
+  public func stop() {
     process?.stop()
     process = nil
   }
@@ -120,7 +119,7 @@ final class PrivateCUPS: @unchecked Sendable {
   deinit { stop() }
 
   /// The full path of a CUPS program.
-  static func tool(_ name: String) throws -> String {
+  public static func tool(_ name: String) throws -> String {
     for folder in ["/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/sbin", "/usr/local/bin"] {
       let path = folder + "/" + name
       if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -130,10 +129,10 @@ final class PrivateCUPS: @unchecked Sendable {
 }
 
 /// A CUPS test set-up step that failed.
-struct CUPSTestError: Error, CustomStringConvertible {
+public struct CUPSTestError: Error, CustomStringConvertible {
   /// What failed.
-  var description: String
+  public var description: String
 
   /// Creates the error.
-  init(_ description: String) { self.description = description }
+  public init(_ description: String) { self.description = description }
 }

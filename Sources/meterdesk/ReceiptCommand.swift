@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// `meterdesk receipt`: prints (or writes) the receipt of a bill again, marked 重打 REPRINT.
+struct ReceiptCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "receipt",
+    abstract: "Print a bill's receipt again (marked 重打 REPRINT) through CUPS, or write it to a file.")
+
+  @Option(help: "Database file.") var db: String
+  @Option(help: "Bill number.") var bill: Int64
+  @Option(help: "CUPS queue.") var print: String?
+  @Option(help: "CUPS server host:port.") var printServer: String?
+  @Option(help: "Write the receipt to this file instead.") var out: String?
+  @Option(help: "40 (thermal) or 80 (dot matrix) cells.") var width = 40
+  @Option(help: "Receipt template (default: receipt.txt beside the database, else built in).")
+  var template: String?
+  @Flag(help: "Mark as a reprint (the default for this command).") var reprint = false
+  @Flag(help: "Do not mark it as a reprint.") var original = false
+
+  func run() throws {
+    guard (print == nil) != (out == nil) else {
+      throw fail("meterdesk receipt: give exactly one of --print QUEUE or --out FILE")
+    }
+    let database = try SalesCLI.open(db, command: "receipt")
+    let text = try SalesCLI.receipt(
+      database: database, bill: bill, db: db, template: template, width: width, reprint: !original,
+      command: "receipt")
+    if let queue = print {
+      try SalesCLI.print(text, queue: queue, server: printServer, bill: bill, command: "receipt")
+    } else if let out {
+      do {
+        try text.write(toFile: out, atomically: true, encoding: .utf8)
+      } catch {
+        throw fail("meterdesk receipt: cannot write \(out): \(error.localizedDescription)")
+      }
+    }
+  }
+}

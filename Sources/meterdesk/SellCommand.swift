@@ -1,0 +1,86 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Services
+import Store
+
+/// `meterdesk sell`: records a sale, then (with `--wait`) sees it delivered and (with `--print`) prints it.
+struct SellCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sell",
+    abstract: "Sell electricity onto a meter (远程售电); the operator's password on standard input.",
+    discussion: """
+      The sale is committed before anything is sent. With --wait S the command waits up to S \
+      seconds for delivery: by the process holding the acquisition lease, or by itself when \
+      nobody holds it. A print failure exits 3; the sale stays as it is.
+      """)
+
+  @Option(help: "Database file.") var db: String
+  @Option(help: "Meter number.") var meter: String?
+  @Option(help: "Account number (its one open meter).") var account: String?
+  @Option(help: "Amount in yuan, e.g. 100.00.") var amount: String
+  @Option(help: "cash, wechat, alipay or card.") var pay: String
+  @Option(name: .customLong("operator"), help: "Operator name.") var operatorName: String
+  @Flag(help: "Read the password from standard input (the only way).") var passwordStdin = false
+  @Option(help: "CUPS queue to print the receipt on.") var print: String?
+  @Option(help: "CUPS server host:port.") var printServer: String?
+  @Option(help: "Seconds to wait for delivery.") var wait: Double?
+  @Option(help: "Site master key file (default: DB.key).") var keys: String?
+  @Option(help: "Folder of site meter profiles.") var profiles: String?
+  @Option(help: "Receipt template file.") var template: String?
+  @Flag(help: "Print a JSON object.") var json = false
+
+  func run() throws {
+    let database = try SalesCLI.open(db, command: "sell")
+    let number = try meterNumber(database)
+    let money = try SalesCLI.amount(amount, command: "sell")
+    guard let method = PayMethod(rawValue: pay) else {
+      throw fail("meterdesk sell: --pay \(pay): must be cash, wechat, alipay or card")
+    }
+    let (session, _) = try SalesCLI.logIn(
+      database: database, operator: operatorName, approver: nil, command: "sell")
+    var record: SaleRecord
+    do {
+      record = try SalesService(database: database).sell(
+        meter: number, amount: money, pay: method, session: session, at: Date())
+    } catch let error as SalesError {
+      throw fail("meterdesk sell: \(error)")
+    }
+    if let wait, wait > 0 {
+      record =
+        try SalesCLI.wait(
+          bill: record.bill, seconds: wait, db: db, database: database, keys: keys, profiles: profiles,
+          command: "sell") ?? record
+    }
+    if json {
+      try SalesCLI.printJSON(SalesCLI.json(record))
+    } else {
+      Swift.print(
+        "bill \(BillNumber(record.bill)) \(record.status.rawValue): \(money) to meter \(number), purchase count \(record.purchaseCount)"
+      )
+    }
+    fflush(nil)
+    if let queue = print {
+      let text = try SalesCLI.receipt(
+        database: database, bill: record.bill, db: db, template: template, width: 40, reprint: false,
+        command: "sell")
+      try SalesCLI.print(text, queue: queue, server: printServer, bill: record.bill, command: "sell")
+    }
+  }
+
+  private func meterNumber(_ database: AppDatabase) throws -> String {
+    switch (meter, account) {
+    case (let meter?, nil): return meter
+    case (nil, let account?):
+      let meters = try database.meterListing().filter { $0.account?.id == account }
+      guard let first = meters.first else { throw fail("meterdesk sell: account \(account) has no meters") }
+      guard meters.count == 1 else {
+        let list = meters.map(\.meter.number).joined(separator: ", ")
+        throw fail(
+          "meterdesk sell: account \(account) has \(meters.count) meters (\(list)); name one with --meter")
+      }
+      return first.meter.number
+    default: throw fail("meterdesk sell: give exactly one of --meter or --account")
+    }
+  }
+}
