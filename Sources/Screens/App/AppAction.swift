@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import TerminalUI
 
@@ -25,6 +26,16 @@ public enum AppAction: Sendable, Hashable {
   case traceReceived(bus: String, [TraceLine])
   /// The number of sales deliveries and commands in flight changed.
   case pendingWorkChanged(Int)
+  /// The site's hoarding cap (最大囤积金额) for the sale window.
+  case hoardingCapLoaded(Money)
+  /// The services recorded a sale (after `.sell`).
+  case saleRecorded(SaleReceipt)
+  /// The services refused a sale (after `.sell`), with the reason to show.
+  case saleRefused(String)
+  /// Delivery of a bill to its meter moved on.
+  case saleProgress(bill: Int64, SaleProgress)
+  /// A receipt printed or failed to (after `.printReceipt`).
+  case receiptPrinted(bill: Int64, ReceiptOutcome)
   /// Something failed that the operator must see.
   case errorReported(String)
 }

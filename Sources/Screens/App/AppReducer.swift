@@ -18,7 +18,7 @@ public enum AppReducer {
       state.now = now
       _ = GridScreen.update(&state.grid, .clockTicked(now))
       updateDetail(&state, .clockTicked(now))
-      return []
+      return updateSale(&state, .clockTicked(now))
     case .loggedIn(let session):
       state.session = session
       state.login = LoginState(demoMode: state.demoMode, clock: state.clock)
@@ -32,7 +32,8 @@ public enum AppReducer {
     case .metersUpdated(let meters):
       state.lastRefresh = state.now
       updateDetail(&state, .metersUpdated(meters))
-      return GridScreen.update(&state.grid, .metersUpdated(meters))
+      return updateSale(&state, .metersUpdated(meters))
+        + GridScreen.update(&state.grid, .metersUpdated(meters))
     case .detailLoaded(let detail):
       updateDetail(&state, .detailLoaded(detail))
       return []
@@ -46,6 +47,17 @@ public enum AppReducer {
     case .pendingWorkChanged(let count):
       state.pendingWork = max(0, count)
       return []
+    case .hoardingCapLoaded(let cap):
+      state.hoardingCap = cap
+      return []
+    case .saleRecorded(let receipt):
+      return updateSale(&state, .saleRecorded(receipt))
+    case .saleRefused(let reason):
+      return updateSale(&state, .saleRefused(reason))
+    case .saleProgress(let bill, let progress):
+      return updateSale(&state, .saleProgress(bill: bill, progress))
+    case .receiptPrinted(let bill, let outcome):
+      return updateSale(&state, .receiptPrinted(bill: bill, outcome))
     case .errorReported(let text):
       state.overlay = .message(text)
       return []
@@ -85,8 +97,10 @@ public enum AppReducer {
       return LoginScreen.update(&state.login, .keyPressed(key))
     }
     switch key {
-    case .function(2), .function(6), .function(7):
-      return []  // Sale, batch and reports arrive with later issues; shown disabled.
+    case .function(2):
+      return openSale(&state)
+    case .function(6), .function(7):
+      return []  // Batch and reports arrive with later issues; shown disabled.
     case .function(8):
       guard canOpenBuses(state), state.screen != .buses else { return [] }
       let effects = leaveScreen(&state)
@@ -117,6 +131,8 @@ public enum AppReducer {
       return effects
     case .buses:
       return BusesScreen.update(&state.buses, .keyPressed(key))
+    case .sale:
+      return updateSale(&state, .keyPressed(key))
     }
   }
 
@@ -140,6 +156,10 @@ public enum AppReducer {
       state.screen = .grid
       state.detail = nil
       return []
+    case .sale:
+      state.screen = state.saleReturn == .detail && state.detail != nil ? .detail : .grid
+      state.sale = nil
+      return []
     case .buses:
       state.screen = .grid
       guard state.buses.trace != nil else { return [] }
@@ -162,6 +182,7 @@ public enum AppReducer {
     switch state.screen {
     case .login: true
     case .grid: state.grid.acceptsText || state.session == nil
+    case .sale: state.sale?.acceptsText ?? false
     case .detail, .buses: state.session == nil
     }
   }
@@ -172,6 +193,7 @@ public enum AppReducer {
     case .login, .detail: false
     case .grid: state.grid.capturesEscape
     case .buses: state.buses.capturesEscape
+    case .sale: state.sale?.capturesEscape ?? false
     }
   }
 

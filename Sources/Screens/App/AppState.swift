@@ -12,6 +12,8 @@ public enum ScreenID: Sendable, Hashable {
   case detail
   /// The electrician's bus view.
   case buses
+  /// The sale window (售电).
+  case sale
 }
 
 /// A box drawn over the current screen that takes the keys until closed.
@@ -54,6 +56,12 @@ public struct AppState: Sendable {
   public internal(set) var detail: DetailState?
   /// The bus view.
   public internal(set) var buses: BusesState
+  /// The sale window, while one is open.
+  public internal(set) var sale: SaleState?
+  /// The screen the sale window returns to.
+  public internal(set) var saleReturn: ScreenID
+  /// The site's hoarding cap, once loaded.
+  public internal(set) var hoardingCap: Money?
 
   /// A console at the login screen.
   public init(language: Language, demoMode: Bool, size: Size, now: Date, clock: SiteClock) {
@@ -71,6 +79,9 @@ public struct AppState: Sendable {
     grid = GridState(size: AppLayout.contentSize(size), now: now)
     detail = nil
     buses = BusesState(size: AppLayout.contentSize(size), clock: clock)
+    sale = nil
+    saleReturn = .grid
+    hoardingCap = nil
   }
 }
 

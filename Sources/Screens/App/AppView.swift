@@ -44,6 +44,8 @@ public enum AppView {
     case .detail:
       state.detail.map { DetailScreen.view($0, size: size, language: state.language) } ?? Buffer(size: size)
     case .buses: BusesScreen.view(state.buses, size: size, language: state.language)
+    case .sale:
+      state.sale.map { SaleScreen.view($0, size: size, language: state.language) } ?? Buffer(size: size)
     }
   }
 
@@ -55,6 +57,7 @@ public enum AppView {
   private static func drawTitle(_ state: AppState, into buffer: inout Buffer, strings: Strings) {
     let names: [ScreenID: CommonText] = [
       .login: .screenLogin, .grid: .screenGrid, .detail: .screenDetail, .buses: .screenBuses,
+      .sale: .screenSale,
     ]
     let title = strings[CommonText.appTitle] + " · " + strings[names[state.screen] ?? .screenGrid]
     StatusLine(left: " " + title, right: state.clock.dateTime(state.now) + " ", role: .title)
@@ -83,14 +86,14 @@ public enum AppView {
     return StatusLine(left: " " + left.joined(separator: " · "), right: right.joined(separator: " · ") + " ")
   }
 
-  /// The F-key bar for the current state (sale, batch and reports disabled until their issues land).
+  /// The F-key bar for the current state (batch and reports disabled until their issues land).
   public static func fKeyBar(_ state: AppState) -> FKeyBar {
     let strings = Strings(state.language)
     let loggedIn = state.session != nil
-    let canRead = loggedIn && state.screen != .login
+    let canRead = loggedIn && state.screen != .login && state.screen != .sale
     return FKeyBar(items: [
       FKeyItem(key: 1, label: strings[CommonText.fHelp]),
-      FKeyItem(key: 2, label: strings[CommonText.fSale], enabled: false),
+      FKeyItem(key: 2, label: strings[CommonText.fSale], enabled: AppReducer.canOpenSale(state)),
       FKeyItem(key: 3, label: strings[CommonText.fSearch], enabled: loggedIn),
       FKeyItem(key: 4, label: strings[CommonText.fFilter], enabled: loggedIn),
       FKeyItem(key: 5, label: strings[CommonText.fRead], enabled: canRead),

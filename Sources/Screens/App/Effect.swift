@@ -1,3 +1,5 @@
+import Domain
+
 /// Work a screen asks the runtime to do; the runtime feeds the outcome back as an action.
 public enum Effect: Sendable, Hashable {
   /// Check the credentials; answer with `.loggedIn` or `.loginRefused`.
@@ -14,6 +16,11 @@ public enum Effect: Sendable, Hashable {
   case watchTrace(bus: String)
   /// Stop the trace started by `watchTrace`.
   case stopTrace
+  /// Record a sale as the logged-in operator and deliver it; answer with `.saleRecorded` or
+  /// `.saleRefused`, then `.saleProgress` as delivery moves on.
+  case sell(meter: String, amount: Money, pay: PayMethod)
+  /// Print the receipt of a recorded bill (again, after a failure); answer with `.receiptPrinted`.
+  case printReceipt(bill: Int64)
   /// Leave the console (restore the terminal and exit).
   case quit
 }

@@ -60,6 +60,7 @@ public enum DetailScreen {
 
   /// Keys this screen understands, for the help overlay.
   public static let help: [HelpEntry] = [
+    HelpEntry(keys: "F2", text: .sale),
     HelpEntry(keys: "F5 / r", text: .detailRead),
     HelpEntry(keys: "↑ ↓ PgUp PgDn", text: .move),
     HelpEntry(keys: "Esc", text: .back),

@@ -12,6 +12,7 @@ extension GridScreen {
     HelpEntry(keys: "F4", text: .filter),
     HelpEntry(keys: "s", text: .sort),
     HelpEntry(keys: "g", text: .group),
+    HelpEntry(keys: "F2", text: .sale),
     HelpEntry(keys: "F5", text: .readNow),
     HelpEntry(keys: "F8", text: .buses),
     HelpEntry(keys: "F1 / ?", text: .showHelp),

@@ -9,6 +9,7 @@ public enum HelpScreen {
     case .grid: GridScreen.help
     case .detail: DetailScreen.help
     case .buses: BusesScreen.help
+    case .sale: SaleScreen.help
     }
   }
 

@@ -6,7 +6,7 @@ public enum CommonText: LocalizedText {
   case markerKeepPower, markerTripped, markerPending
   case ageSeconds, ageMinutes, ageHours, ageDays
   case quitTitle, quitPending, quitAsk, quitYes, quitNo
-  case errorTitle, ok, yuan, screenLogin, screenGrid, screenDetail, screenBuses, screenHelp
+  case errorTitle, ok, yuan, screenLogin, screenGrid, screenDetail, screenBuses, screenHelp, screenSale
 
   /// The Chinese and English text.
   public var pair: (zh: String, en: String) {
@@ -51,6 +51,7 @@ public enum CommonText: LocalizedText {
     case .screenDetail: ("电表详情", "Meter detail")
     case .screenBuses: ("总线", "Buses")
     case .screenHelp: ("帮助", "Help")
+    case .screenSale: ("售电", "Sale")
     }
   }
 }

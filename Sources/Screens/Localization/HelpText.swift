@@ -4,6 +4,7 @@ public enum HelpText: LocalizedText {
   case loginNextField, loginSubmit
   case move, page, homeEnd, open, tag, untagAll, search, searchNext, filter, sort, group, readNow, buses
   case detailRead, busTrace, busRefresh
+  case sale, saleMeter, saleAmount, salePay, saleConfirm, salePrint
 
   /// The Chinese and English text.
   public var pair: (zh: String, en: String) {
@@ -31,6 +32,12 @@ public enum HelpText: LocalizedText {
     case .detailRead: ("立即抄读（优先）", "Read now (interactive priority)")
     case .busTrace: ("查看该总线实时报文", "Show the bus's live frame trace")
     case .busRefresh: ("刷新总线统计", "Refresh the bus statistics")
+    case .sale: ("为选中电表售电", "Sell to the selected meter")
+    case .saleMeter: ("选择该户的电表", "Pick the account's meter")
+    case .saleAmount: ("输入金额（元，最多两位小数）", "Type the amount (yuan, two decimals)")
+    case .salePay: ("切换到收费方式（←→ 或 1-4 选择）", "Go to the payment method (←→ or 1-4)")
+    case .saleConfirm: ("确认售电；完成后再售一笔", "Confirm the sale; when done, a new sale")
+    case .salePrint: ("打印失败时重打票据", "Print the receipt again after a failure")
     }
   }
 }

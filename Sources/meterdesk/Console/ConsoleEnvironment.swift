@@ -1,6 +1,7 @@
 import Acquisition
 import Foundation
 import Logging
+import MeterCrypto
 import Screens
 import Services
 import Store
@@ -28,4 +29,8 @@ struct ConsoleEnvironment {
   let theme: Theme
   /// Where the console logs.
   let logger: Logger
+  /// The site master key that seals recharge tokens, nil when the key file is missing.
+  let masterKey: SiteMasterKey?
+  /// Where receipts go when the site names no printer queue.
+  let receiptFile: String
 }

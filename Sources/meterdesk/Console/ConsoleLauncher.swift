@@ -2,6 +2,7 @@ import Acquisition
 import ConsoleTheme
 import Foundation
 import Logging
+import MeterCrypto
 import MeterProfiles
 import NIOCore
 import Screens
@@ -70,11 +71,29 @@ enum ConsoleLauncher {
     let runtime = try ConsoleRuntime(
       environment: ConsoleEnvironment(
         database: database, engine: engine, sink: sink, leaseHolder: holder, lease: lease,
-        trace: trace, demo: options.demo, language: language, theme: theme, logger: logger),
+        trace: trace, demo: options.demo, language: language, theme: theme, logger: logger,
+        masterKey: loadKey(options.db + ".key", logger: logger),
+        receiptFile: ((options.db as NSString).deletingLastPathComponent as NSString)
+          .appendingPathComponent("receipts.txt")),
       terminal: terminal)
     runtime.run()
     logger.info("console closed")
     return 0
+  }
+
+  /// The site key next to the database, or nil (logged) when it cannot be read: sales are then
+  /// recorded but not delivered by this console.
+  static func loadKey(_ path: String, logger: Logger) -> SiteMasterKey? {
+    guard FileManager.default.fileExists(atPath: path) else {
+      logger.warning("no key file \(path): sales from this console are not delivered")
+      return nil
+    }
+    do {
+      return try KeyFile.load(from: path) { logger.warning("\($0)") }
+    } catch {
+      logger.error("key file \(path): \(error)")
+      return nil
+    }
   }
 
   static func loadTheme(_ name: String?) throws -> Theme {

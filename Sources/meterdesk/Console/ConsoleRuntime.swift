@@ -20,7 +20,8 @@ final class ConsoleRuntime {
   private var dirty = true
   private var limiter = FrameLimiter(maxPerSecond: 30)
   private let mailbox: EventMailbox
-  private let inbox = NIOLockedValueBox<[BackgroundResult]>([])
+  private let inbox: NIOLockedValueBox<[BackgroundResult]>
+  private let sales: ConsoleSales
   private var live = LiveMeterTable([])
   private var buildingNames: [String: String] = [:]
   private var busFraming: [String: String] = [:]
@@ -38,6 +39,12 @@ final class ConsoleRuntime {
       language: environment.language, demoMode: environment.demo, size: terminal.size, now: now,
       clock: SiteClock(utcOffsetSeconds: zone.secondsFromGMT(for: now)))
     let waker = terminal.waker
+    let inbox = NIOLockedValueBox<[BackgroundResult]>([])
+    self.inbox = inbox
+    sales = ConsoleSales(environment: environment) { result in
+      inbox.withLockedValue { $0.append(result) }
+      waker.wake()
+    }
     mailbox = EventMailbox { waker.wake() }
     environment.trace.setWake { waker.wake() }
     environment.engine?.subscribe(mailbox)
@@ -82,7 +89,7 @@ final class ConsoleRuntime {
     }
     let changed = live.takeChanged()
     if !changed.isEmpty {
-      dispatch(.metersUpdated(changed.map { ScreenModels.grid($0, buildingNames: buildingNames) }))
+      dispatch(.metersUpdated(changed.map(gridRow)))
     }
     if detailTouched, let meter = state.detail?.meter, pendingReads == 0 {
       env.sink?.flush()
@@ -95,12 +102,18 @@ final class ConsoleRuntime {
       switch result {
       case .readFinished(let meter, let error):
         pendingReads = max(0, pendingReads - 1)
-        dispatch(.pendingWorkChanged(pendingReads))
+        updatePending()
         if error == nil {
           env.sink?.flush()
           if state.detail?.meter == meter { loadDetail(meter) }
         }
         dispatch(.readNowFinished(meter: meter, result: error))
+      case .action(let action):
+        dispatch(action)
+      case .deliveryFinished(let error):
+        apply(sales.deliveryFinished(error: error))
+      case .retrySale(let meter, let amount, let pay):
+        sell(meter: meter, amount: amount, pay: pay, retry: false)
       }
     }
     if let (bus, lines) = env.trace.take() { dispatch(.traceReceived(bus: bus, lines)) }
@@ -116,6 +129,7 @@ final class ConsoleRuntime {
         loadBuses()
       }
     }
+    apply(sales.tick(now: now))
     if env.engine == nil, state.session != nil, now.timeIntervalSince(lastViewerReload) >= 5 {
       lastViewerReload = now
       reloadFromStore()
@@ -133,8 +147,48 @@ final class ConsoleRuntime {
     case .loadBuses: loadBuses()
     case .watchTrace(let bus): env.trace.watch(bus)
     case .stopTrace: env.trace.watch(nil)
+    case .sell(let meter, let amount, let pay):
+      sell(meter: meter, amount: amount, pay: pay, retry: true)
+    case .printReceipt(let bill):
+      let meter = sales.meter(of: bill)
+      sales.print(bill: bill, meter: meter.flatMap { number in live.all.first { $0.meter == number } })
     case .quit: running = false
     }
+  }
+
+  private func sell(meter: String, amount: Money, pay: PayMethod, retry: Bool) {
+    for action in sales.sell(meter: meter, amount: amount, pay: pay, at: Date(), retry: retry) {
+      dispatch(action)
+    }
+    updatePending()
+    markPending()
+  }
+
+  /// Shows what the sales desk reported and refreshes the rows of meters whose sales settled.
+  private func apply(_ outcome: (actions: [AppAction], meters: Set<String>)) {
+    for action in outcome.actions { dispatch(action) }
+    guard !outcome.meters.isEmpty else { return }
+    env.sink?.flush()
+    updatePending()
+    let rows = live.all.filter { outcome.meters.contains($0.meter) }.map(gridRow)
+    if !rows.isEmpty { dispatch(.metersUpdated(rows)) }
+  }
+
+  private func markPending() {
+    let pending = sales.pendingMeters
+    let rows = live.all.filter { pending.contains($0.meter) }.map(gridRow)
+    if !rows.isEmpty { dispatch(.metersUpdated(rows)) }
+  }
+
+  private func updatePending() {
+    dispatch(.pendingWorkChanged(pendingReads + sales.inFlight))
+  }
+
+  /// A grid row, marked 待充 while this console still delivers a sale to the meter.
+  private func gridRow(_ summary: MeterSummary) -> GridMeter {
+    var row = ScreenModels.grid(summary, buildingNames: buildingNames)
+    if sales.pendingMeters.contains(summary.meter) { row.flags.insert(.pendingRecharge) }
+    return row
   }
 
   private func logIn(name: String, password: String) {
@@ -142,7 +196,11 @@ final class ConsoleRuntime {
       let session = try OperatorService(database: env.database)
         .logIn(name: name, password: password, at: Date())
       env.logger.info("operator \(name) logged in as \(session.role.rawValue)")
+      sales.session = session
       dispatch(.loggedIn(OperatorSession(name: session.name, role: session.role)))
+      if let cap = try env.database.siteSettings()?.hoardingCapFen {
+        dispatch(.hoardingCapLoaded(Money(fen: cap)))
+      }
     } catch let error as OperatorError {
       env.logger.notice("log-in refused for \(name): \(error)")
       switch error {
@@ -159,7 +217,7 @@ final class ConsoleRuntime {
     do {
       let meters = try MeterQueryService(database: env.database).meters()
       live = LiveMeterTable(meters)
-      dispatch(.metersLoaded(meters.map { ScreenModels.grid($0, buildingNames: buildingNames) }))
+      dispatch(.metersLoaded(meters.map(gridRow)))
     } catch {
       report("loading meters failed: \(error)")
     }
@@ -232,4 +290,10 @@ final class ConsoleRuntime {
 enum BackgroundResult: Sendable {
   /// A read-now finished, with the error text when it failed.
   case readFinished(meter: String, error: String?)
+  /// An action to dispatch as it is (sale progress, printing outcomes).
+  case action(AppAction)
+  /// A sale waited for a read of its meter; sell once more (no further retry).
+  case retrySale(meter: String, amount: Money, pay: PayMethod)
+  /// A delivery run of the sales desk ended, with the error text when it failed as a whole.
+  case deliveryFinished(error: String?)
 }
