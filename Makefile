@@ -25,7 +25,7 @@ run: deps build
 
 test: deps
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	swift test --skip-build
+	swift test --skip-build --no-parallel
 
 build: check-swift
 	swift build $(SWIFT_BUILD_FLAGS)

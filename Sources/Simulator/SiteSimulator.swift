@@ -226,13 +226,24 @@ public final class SiteSimulator: Sendable {
           bus: bus.name, framing: .rtu, endpoint: terminal.slavePath, meters: bus.meterCount))
     }
     let endpoint = try LoopbackEndpoint(parsing: bus.definition.endpoint, bus: bus.name)
-    let port = options.anyPort ? 0 : endpoint.port
-    let channel: any Channel
-    do {
-      channel = try await BusServer.listen(bus, host: endpoint.host, port: port, on: loop).get()
-    } catch {
+    var port = endpoint.port
+    var channel: (any Channel)?
+    var lastError: (any Error)?
+    // With `anyPort`, ports are drawn below the kernel's ephemeral range (32768–60999), so a
+    // bus taken down and healed can bind its port again: no client connection of another test
+    // can have been given it as a local port in the meantime.
+    for _ in 0..<(options.anyPort ? 64 : 1) {
+      if options.anyPort { port = Int.random(in: Self.anyPortRange) }
+      do {
+        channel = try await BusServer.listen(bus, host: endpoint.host, port: port, on: loop).get()
+        break
+      } catch {
+        lastError = error
+      }
+    }
+    guard let channel else {
       throw SimulatorError.cannotListen(
-        bus: bus.name, endpoint: endpoint.text(port: port), reason: "\(error)")
+        bus: bus.name, endpoint: endpoint.text(port: port), reason: "\(lastError.map { "\($0)" } ?? "")")
     }
     let actual = channel.localAddress?.port ?? port
     bus.state.withLock { $0.listener = channel }
@@ -241,6 +252,9 @@ public final class SiteSimulator: Sendable {
       info: BusListenerInfo(
         bus: bus.name, framing: bus.framing, endpoint: endpoint.text(port: actual), meters: bus.meterCount))
   }
+
+  /// Ports tried for `anyPort` listeners: registered-port space below the ephemeral range.
+  static let anyPortRange = 20_000..<32_000
 
   /// Stops serving: saves the state file (when one is configured and `savingState`), closes every
   /// listener and connection and shuts the event loops down. Safe to call more than once.
