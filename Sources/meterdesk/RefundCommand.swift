@@ -9,39 +9,22 @@ struct RefundCommand: ParsableCommand {
     commandName: "refund",
     abstract: "Take money back off a meter (退电); passwords on standard input, one per line.")
 
-  @Option(help: "Database file.") var db: String
+  @OptionGroup var options: ApprovalOptions
   @Option(help: "Meter number.") var meter: String
   @Option(help: "Amount in yuan.") var amount: String
-  @Option(name: .customLong("operator"), help: "Operator name.") var operatorName: String
-  @Flag(help: "Read the operator's password from the first stdin line.") var passwordStdin = false
-  @Option(help: "Supervisor approving (password on the second stdin line).") var approver: String?
-  @Flag(help: "Read the approver's password from the second stdin line.") var approverPasswordStdin = false
-  @Option(help: "Seconds to wait for delivery.") var wait: Double?
-  @Option(help: "Site master key file (default: DB.key).") var keys: String?
-  @Flag(help: "Print a JSON object.") var json = false
 
   func run() throws {
-    let database = try SalesCLI.open(db, command: "refund")
     let money = try SalesCLI.amount(amount, command: "refund")
-    let (session, approved) = try SalesCLI.logIn(
-      database: database, operator: operatorName, approver: approver, command: "refund")
-    var record: SaleRecord
+    let (database, session, approved) = try options.open(command: "refund")
+    let record: SaleRecord
     do {
       record = try SalesService(database: database).refund(
         meter: meter, amount: money, session: session, approvedBy: approved, at: Date())
     } catch let error as SalesError {
       throw fail("meterdesk refund: \(error)")
     }
-    if let wait, wait > 0 {
-      record =
-        try SalesCLI.wait(
-          bill: record.bill, seconds: wait, db: db, database: database, keys: keys, profiles: nil,
-          command: "refund") ?? record
-    }
-    if json {
-      try SalesCLI.printJSON(SalesCLI.json(record))
-    } else {
-      print("bill \(BillNumber(record.bill)) \(record.status.rawValue): refund \(money) off meter \(meter)")
+    try options.finish(record, database: database, command: "refund") {
+      "bill \(BillNumber($0.bill)) \($0.status.rawValue): refund \(money) off meter \(meter)"
     }
   }
 }
