@@ -104,7 +104,7 @@ let package = Package(
       name: "MeterDeskBench",
       dependencies: [
         "Acquisition", "Services", "Store", "SiteConfig", "MeterProfiles", "ModbusCore", "Screens",
-        "TerminalUI", "ConsoleBridge",
+        "TerminalUI", "ConsoleBridge", "MeterCrypto", "Domain",
       ],
       swiftSettings: strict),
     .target(name: "TerminalUI", dependencies: ["TextWidth"], swiftSettings: strict),

@@ -6,10 +6,11 @@ final class SimulatorProcess {
   private let output = Pipe()
   private(set) var endpoints: [String: String] = [:]
 
-  init(meterdesk: String, site: String, faults: String?) throws {
+  init(meterdesk: String, site: String, faults: String?, keys: String? = nil) throws {
     process.executableURL = URL(fileURLWithPath: meterdesk)
     var arguments = ["sim", "--site", site, "--any-port"]
     if let faults { arguments += ["--faults", faults] }
+    if let keys { arguments += ["--keys", keys] }
     process.arguments = arguments
     process.standardOutput = output
     process.standardError = FileHandle.standardError

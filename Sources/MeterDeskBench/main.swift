@@ -14,6 +14,9 @@ do {
   if which == "all" || which == "acquisition" {
     try AcquisitionBenchmark(meterdesk: meterdesk, sampleSite: root + "/sample-data/site.toml").run()
   }
+  if which == "all" || which == "sale" {
+    try SaleBenchmark(meterdesk: meterdesk).run()
+  }
   if which == "all" || which == "console" {
     try ConsoleBenchmark(meterdesk: meterdesk).run()
   }
