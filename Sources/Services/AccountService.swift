@@ -8,6 +8,12 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
   case notAllowed(operator: String, permission: Permission)
   /// Tenant, shop and at least one meter are needed.
   case missingField(String)
+  /// The meter still holds money (or has money on its way); it must be refunded (退电) first.
+  case holdsMoney(meter: String, balance: Money)
+  /// The meter has entries not yet delivered; wait for them (or settle them) first.
+  case undelivered(meter: String, count: Int)
+  /// A meter cannot replace itself.
+  case sameMeter(String)
 
   /// A short English reason.
   public var description: String {
@@ -16,6 +22,13 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
       return
         "operator \"\(name)\" may not \(permission.rawValue) (\(permission.chineseName)); a supervisor must do it"
     case .missingField(let field): return "\(field) is required"
+    case .holdsMoney(let meter, let balance):
+      return
+        "meter \(meter) still holds \(balance); refund it (退电) first, or replace the meter to carry it over"
+    case .undelivered(let meter, let count):
+      return
+        "meter \(meter) has \(count) undelivered entr\(count == 1 ? "y" : "ies"); wait for delivery first"
+    case .sameMeter(let meter): return "meter \(meter) cannot replace itself"
     }
   }
 }
@@ -64,39 +77,37 @@ public struct AccountService: Sendable {
     return (accountID, sale)
   }
 
-  /// Closes an account: each meter's remaining amount is taken off as a refund, then the account
-  /// is marked closed with a closing audit line naming the settlements. Needs `.closeAccount`.
+  /// Closes an account (销户): each meter's remaining amount (last read plus anything on its way) is
+  /// taken off it as a `closing_settlement` entry, delivered through the outbox, and the account is
+  /// marked closed with a closing audit line naming the settlements, all in one transaction.
+  /// Needs `.closeAccount`.
   public func close(id: String, session: Session, at now: Date) throws -> AccountClosing {
     guard session.allows(.closeAccount) else {
       throw AccountError.notAllowed(operator: session.name, permission: .closeAccount)
     }
-    guard let listing = try database.accountListings().first(where: { $0.account.id == id }) else {
-      throw AccountStoreError.unknownAccount(id)
-    }
-    guard listing.account.closedAt == nil else { throw AccountStoreError.alreadyClosed(id) }
-    let sales = SalesService(database: database)
-    var settlements: [SaleRecord] = []
-    let states = try database.meterListing()
-    for meter in listing.meters {
-      let remaining = states.first { $0.meter.number == meter.number }?.state?.remainingFen ?? 0
-      let pending = try sales.sales(meter: meter.number)
-        .filter { $0.status == .queued || $0.status == .sent }.map(\.amount.fen).reduce(0, +)
-      let balance = remaining + pending
-      guard balance > 0 else { continue }
-      settlements.append(
-        try sales.refund(
-          meter: meter.number, amount: Money(fen: balance), session: session, approvedBy: nil, at: now))
-    }
-    let detail =
-      "closed; settled "
-      + (settlements.isEmpty
-        ? "nothing"
-        : settlements.map { "bill \($0.bill) \(-$0.amount) off \($0.meter)" }.joined(separator: ", "))
-    try database.closeAccount(
+    let rows = try database.settleAndCloseAccount(
       id: id, at: now,
-      audit: AuditRecord(
-        at: now, operator: session.name, action: "account.close", target: "account \(id)", detail: detail))
-    return AccountClosing(account: id, settlements: settlements)
+      settle: { context in
+        guard context.state != nil || context.undeliveredFen != 0 else { return nil }
+        let (account, count, balance) = try SalesService.check(context)
+        guard balance > 0 else { return nil }
+        return SalesService.entry(
+          .closingSettlement, context: context, account: account, amount: Money(fen: -balance), pay: nil,
+          session: session, approver: nil, reverses: nil, count: count, at: now)
+      },
+      audit: { rows in
+        let detail =
+          "closed; settled "
+          + (rows.isEmpty
+            ? "nothing"
+            : rows.map {
+              "bill \($0.entry.bill ?? 0) \(Money(fen: -$0.entry.amountFen)) off \($0.entry.meter)"
+            }
+            .joined(separator: ", "))
+        return AuditRecord(
+          at: now, operator: session.name, action: "account.close", target: "account \(id)", detail: detail)
+      })
+    return AccountClosing(account: id, settlements: rows.map(SaleRecord.init(row:)))
   }
 
   /// Accounts matching `search` (shop, tenant, phone, account id or meter number; empty = all).

@@ -73,6 +73,17 @@ extension AppDatabase {
     try writer.write { db in
       try outbox.update(db)
       try audit?.insert(db)
+      // A delivered entry read the meter's balance and count just now: keep the meter's stored
+      // state current, so caps, refunds and settlements never work from a balance that predates it.
+      if outbox.state == "delivered", let balance = outbox.balanceAfterFen,
+        let count = try LedgerEntryRecord.fetchOne(db, key: outbox.bill)?.purchaseCount
+      {
+        try db.execute(
+          sql: """
+            UPDATE meterState SET remainingFen = ?, purchaseCount = ?
+            WHERE meter = ? AND (purchaseCount IS NULL OR purchaseCount <= ?)
+            """, arguments: [balance, count, outbox.meter, count])
+      }
     }
   }
 

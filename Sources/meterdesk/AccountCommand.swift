@@ -4,12 +4,14 @@ import Foundation
 import Services
 import Store
 
-/// `meterdesk account`: open, close, list and show accounts (户号).
+/// `meterdesk account`: open, close, list and show accounts (户号); add, remove and replace meters.
 struct AccountCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "account", abstract: "Open, close, list and show accounts.",
+    commandName: "account",
+    abstract: "Open, close, list and show accounts; add, remove and replace their meters.",
     subcommands: [
       AccountOpenCommand.self, AccountCloseCommand.self, AccountListCommand.self, AccountShowCommand.self,
+      AccountAddMeterCommand.self, AccountRemoveMeterCommand.self, AccountReplaceMeterCommand.self,
     ])
 
   /// An account as JSON.
@@ -72,7 +74,8 @@ struct AccountOpenCommand: ParsableCommand {
 struct AccountCloseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "close",
-    abstract: "Close an account (销户): each meter's remaining amount is refunded off it; supervisor.")
+    abstract:
+      "Close an account (销户): each meter's remaining amount is settled off it (销户结算); supervisor.")
 
   @Option(help: "Database file.") var db: String
   @Option(help: "Account id.") var account: String
@@ -89,7 +92,7 @@ struct AccountCloseCommand: ParsableCommand {
       if json {
         try SalesCLI.printJSON(["account": account, "settlements": closing.settlements.map(SalesCLI.json)])
       } else {
-        print("closed account \(account); \(closing.settlements.count) settlement refund(s) queued")
+        print("closed account \(account); \(closing.settlements.count) closing settlement(s) queued")
       }
     } catch let error as AccountError {
       throw fail("meterdesk account close: \(error)")

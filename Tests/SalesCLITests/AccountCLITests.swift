@@ -5,7 +5,7 @@ import Testing
 
 @Suite("meterdesk account open, list, show and close", .serialized)
 struct AccountCLITests {
-  @Test("open with a first recharge, find it, close it as a supervisor with a settlement refund")
+  @Test("open with a first recharge, find it, close it as a supervisor with a closing settlement")
   func lifecycle() async throws {
     try await CLISite.with { site in
       let meter = SmallSite.meterNumber(bus: 0, index: 3)
@@ -44,7 +44,7 @@ struct AccountCLITests {
       let settlements = try #require(try CLISite.object(closed.stdout)["settlements"] as? [Any])
       #expect(settlements.count == 1)
       let rows = try site.database.saleRows(meter: meter)
-      #expect(rows.map(\.entry.kind) == ["sale", "refund"])
+      #expect(rows.map(\.entry.kind) == ["sale", "closing_settlement"])
       #expect(try site.database.auditLog().contains { $0.action == "account.close" })
       let sell = try site.sell(meter, "1.00")
       #expect(sell.status != 0 && sell.stderr.contains("closed"))

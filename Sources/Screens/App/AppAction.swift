@@ -28,6 +28,8 @@ public enum AppAction: Sendable, Hashable {
   case pendingWorkChanged(Int)
   /// The site's hoarding cap (最大囤积金额) for the sale window.
   case hoardingCapLoaded(Money)
+  /// The meter's delivered sales for reversal (after `.loadRecentSales`).
+  case recentSalesLoaded(meter: String, [RecentSale])
   /// The services recorded a sale (after `.sell`).
   case saleRecorded(SaleReceipt)
   /// The services refused a sale (after `.sell`), with the reason to show.

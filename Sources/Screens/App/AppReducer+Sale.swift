@@ -34,7 +34,7 @@ extension AppReducer {
     if let account = meter.account {
       meters += state.grid.meters.filter { $0.account == account && $0.meter != meter.meter }
     }
-    state.sale = SaleState(meters: meters, hoardingCap: state.hoardingCap, now: state.now)
+    state.sale = SaleState(meters: meters, hoardingCap: state.hoardingCap, now: state.now, role: session.role)
     state.saleReturn = state.screen
     state.screen = .sale
     return []

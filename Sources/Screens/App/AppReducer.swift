@@ -52,6 +52,8 @@ public enum AppReducer {
       return []
     case .saleRecorded(let receipt):
       return updateSale(&state, .saleRecorded(receipt))
+    case .recentSalesLoaded(let meter, let sales):
+      return updateSale(&state, .recentSalesLoaded(meter: meter, sales))
     case .saleRefused(let reason):
       return updateSale(&state, .saleRefused(reason))
     case .saleProgress(let bill, let progress):

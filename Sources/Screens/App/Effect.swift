@@ -19,6 +19,13 @@ public enum Effect: Sendable, Hashable {
   /// Record a sale as the logged-in operator and deliver it; answer with `.saleRecorded` or
   /// `.saleRefused`, then `.saleProgress` as delivery moves on.
   case sell(meter: String, amount: Money, pay: PayMethod)
+  /// Load the meter's delivered sales for reversal; answer with `.recentSalesLoaded`.
+  case loadRecentSales(meter: String)
+  /// Take `amount` off the meter (退电) as the logged-in operator, approved by the supervisor whose
+  /// credentials are given (logged in by the runtime); answers as `.sell` does.
+  case refund(meter: String, amount: Money, approval: SaleApproval?)
+  /// Reverse the delivered sale `bill` of `meter` (冲正), approved like `.refund`; answers as `.sell` does.
+  case reverse(bill: Int64, meter: String, approval: SaleApproval?)
   /// Print the receipt of a recorded bill (again, after a failure); answer with `.receiptPrinted`.
   case printReceipt(bill: Int64)
   /// Leave the console (restore the terminal and exit).

@@ -4,7 +4,7 @@ public enum HelpText: LocalizedText {
   case loginNextField, loginSubmit
   case move, page, homeEnd, open, tag, untagAll, search, searchNext, filter, sort, group, readNow, buses
   case detailRead, busTrace, busRefresh
-  case sale, saleMeter, saleAmount, salePay, saleConfirm, salePrint
+  case sale, saleMeter, saleAmount, salePay, saleConfirm, salePrint, saleRefund, saleReverse
 
   /// The Chinese and English text.
   public var pair: (zh: String, en: String) {
@@ -38,6 +38,8 @@ public enum HelpText: LocalizedText {
     case .salePay: ("切换到收费方式（←→ 或 1-4 选择）", "Go to the payment method (←→ or 1-4)")
     case .saleConfirm: ("确认售电；完成后再售一笔", "Confirm the sale; when done, a new sale")
     case .salePrint: ("打印失败时重打票据", "Print the receipt again after a failure")
+    case .saleRefund: ("退电（需主管授权）", "Refund an amount (supervisor needed)")
+    case .saleReverse: ("冲正一笔已到账售电（需主管授权）", "Reverse a delivered sale (supervisor needed)")
     }
   }
 }

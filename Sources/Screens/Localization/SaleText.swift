@@ -6,6 +6,11 @@ public enum SaleText: LocalizedText {
   case confirmTitle, confirmLine, confirmPay, confirmYes, confirmNo
   case submitting, bill, queued, sent, delivered, deliveredNoBalance, pending, failed, conflict
   case printing, printed, printFailed, notAllowed, noMeter, notOpened
+  case refundTitle, reversalTitle, supervisorNeeded, refundAmount, refundConfirmTitle, refundConfirmLine
+  case reversalConfirmTitle, reversalConfirmLine, reversalHint, refundHint, noBills, billRow
+  case approvalTitle, approvalLine, supervisorName, supervisorPassword, approvalHint
+  case approvalCancelled, credentialsMissing, noBillChosen, supervisorRefused, approverNotSupervisor
+  case operatorNotAllowed
 
   /// The Chinese and English text.
   public var pair: (zh: String, en: String) {
@@ -51,6 +56,33 @@ public enum SaleText: LocalizedText {
     case .notAllowed: ("当前操作员无售电权限", "This operator may not sell")
     case .noMeter: ("请先选择一块电表", "Select a meter first")
     case .notOpened: ("该电表未开户，不能售电", "This meter has no account; it cannot be sold to")
+    case .refundTitle: ("退电（需主管授权）", "Refund (supervisor needed)")
+    case .reversalTitle: ("冲正（需主管授权）", "Reversal (supervisor needed)")
+    case .supervisorNeeded:
+      ("需主管授权：确认后由主管输入账号密码", "A supervisor must approve: they enter their name and password")
+    case .refundAmount: ("退电金额", "Refund")
+    case .refundConfirmTitle: ("确认退电", "Confirm refund")
+    case .refundConfirmLine: ("从电表 {0} 退电 {1} 元（{2}）", "Take ¥{1} ({2}) off meter {0}")
+    case .reversalConfirmTitle: ("确认冲正", "Confirm reversal")
+    case .reversalConfirmLine: ("冲正票号 {0}：从电表 {1} 扣回 {2} 元", "Reverse bill {0}: take ¥{2} back off meter {1}")
+    case .reversalHint:
+      ("↑↓ 选票据 · Enter 冲正 · V 返回售电 · Esc 返回", "↑↓ bill · Enter reverse · V back to sale · Esc back")
+    case .refundHint: ("Enter 退电 · R 返回售电 · Esc 返回", "Enter refund · R back to sale · Esc back")
+    case .noBills: ("该电表没有可冲正的已到账售电", "This meter has no delivered sale to reverse")
+    case .billRow: ("票号 {0} · {1} 元 · {2}", "Bill {0} · ¥{1} · {2}")
+    case .approvalTitle: ("主管授权", "Supervisor approval")
+    case .approvalLine:
+      ("当前操作员无此权限，请主管输入账号和密码", "This operator may not do this; a supervisor enters their name and password")
+    case .supervisorName: ("主管账号", "Supervisor")
+    case .supervisorPassword: ("密码", "Password")
+    case .approvalHint: ("Enter 授权 · Tab 切换 · Esc 取消", "Enter approve · Tab switch · Esc cancel")
+    case .approvalCancelled:
+      ("未经主管授权，收银员不能退电或冲正", "Refused: a cashier cannot refund or reverse without a supervisor")
+    case .credentialsMissing: ("请输入主管账号和密码", "Enter the supervisor's name and password")
+    case .noBillChosen: ("请选择要冲正的票据", "Choose a bill to reverse")
+    case .supervisorRefused: ("主管账号或密码错误，未授权", "Supervisor name or password wrong; not approved")
+    case .approverNotSupervisor: ("{0} 不是主管，不能授权", "{0} is not a supervisor and cannot approve")
+    case .operatorNotAllowed: ("当前操作员无此权限，需主管授权", "This operator may not do this; a supervisor must approve")
     }
   }
 }

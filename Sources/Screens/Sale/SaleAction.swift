@@ -5,7 +5,9 @@ import TerminalUI
 public enum SaleAction: Sendable, Hashable {
   /// The operator pressed a key.
   case keyPressed(Key)
-  /// The services recorded the sale.
+  /// The meter's delivered sales, newest first, for reversal (after `.loadRecentSales`).
+  case recentSalesLoaded(meter: String, [RecentSale])
+  /// The services recorded the sale (or refund, or reversal).
   case saleRecorded(SaleReceipt)
   /// Delivery of a bill moved on.
   case saleProgress(bill: Int64, SaleProgress)

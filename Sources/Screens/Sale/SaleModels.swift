@@ -13,9 +13,14 @@ public struct SaleReceipt: Sendable, Hashable {
   public var pay: PayMethod
   /// The meter's purchase count once the sale lands.
   public var purchaseCount: Int64
+  /// Sale, refund or reversal (the amount is then what is taken off).
+  public var mode: SaleMode
 
-  /// Creates the record of a sale.
-  public init(bill: Int64, meter: String, amount: Money, pay: PayMethod, purchaseCount: Int64) {
+  /// Creates the record of a sale, refund or reversal.
+  public init(
+    bill: Int64, meter: String, amount: Money, pay: PayMethod, purchaseCount: Int64, mode: SaleMode = .sale
+  ) {
+    self.mode = mode
     self.bill = bill
     self.meter = meter
     self.amount = amount
@@ -64,6 +69,8 @@ public enum SalePhase: Sendable, Hashable {
   case editing
   /// The confirm dialog, with the highlighted button (0 confirm, 1 cancel).
   case confirming(selected: Int)
+  /// The supervisor approval dialog (refund and reversal by an operator without the permission).
+  case approving
   /// Waiting for the services to record the sale.
   case submitting
   /// The sale is recorded; delivery and printing progress.

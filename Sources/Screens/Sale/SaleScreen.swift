@@ -9,6 +9,10 @@ public enum SaleScreen {
     switch action {
     case .keyPressed(let key):
       return handle(key, &state)
+    case .recentSalesLoaded(let meter, let sales):
+      guard state.mode == .reversal, state.meter?.meter == meter else { return [] }
+      state.recent = sales
+      state.billIndex = min(state.billIndex, max(0, sales.count - 1))
     case .saleRecorded(let receipt):
       guard state.phase == .submitting else { return [] }
       state.receipt = receipt
@@ -57,13 +61,17 @@ public enum SaleScreen {
     switch state.phase {
     case .editing: return editing(key, &state)
     case .confirming(let selected): return confirming(key, selected: selected, &state)
+    case .approving: return approving(key, &state)
     case .submitting: return []
     case .delivering: return delivering(key, &state)
     }
   }
 
   private static func editing(_ key: Key, _ state: inout SaleState) -> [Effect] {
+    if let effects = switchMode(key, &state) { return effects }
+    if state.mode == .reversal { return reversalEditing(key, &state) }
     switch key {
+    case .tab where state.mode == .refund, .backTab where state.mode == .refund: break
     case .tab, .backTab:
       state.focus = state.focus == .amount ? .pay : .amount
     case .up where state.focus == .amount:
@@ -82,10 +90,12 @@ public enum SaleScreen {
     case .enter:
       state.showProblem = true
       guard state.amount != nil, state.meter?.account != nil else { return [] }
+      state.approvalProblem = nil
       state.phase = .confirming(selected: 0)
     default:
       if state.focus == .amount, state.amountField.handle(key) {
         state.refusal = nil
+        state.approvalProblem = nil
         state.showProblem = !state.amountField.value.isEmpty
       }
     }
@@ -95,9 +105,9 @@ public enum SaleScreen {
   private static func confirming(_ key: Key, selected: Int, _ state: inout SaleState) -> [Effect] {
     switch key {
     case .character("y"), .character("Y"):
-      return submit(&state)
+      return confirmed(&state)
     case .enter:
-      if selected == 0 { return submit(&state) }
+      if selected == 0 { return confirmed(&state) }
       state.phase = .editing
     case .character("n"), .character("N"), .escape:
       state.phase = .editing
@@ -108,7 +118,7 @@ public enum SaleScreen {
     return []
   }
 
-  private static func submit(_ state: inout SaleState) -> [Effect] {
+  static func submit(_ state: inout SaleState) -> [Effect] {
     guard let meter = state.meter, let amount = state.amount else {
       state.phase = .editing
       return []
@@ -143,6 +153,8 @@ public enum SaleScreen {
     HelpEntry(keys: "Tab", text: .salePay),
     HelpEntry(keys: "Enter", text: .saleConfirm),
     HelpEntry(keys: "P", text: .salePrint),
+    HelpEntry(keys: "R", text: .saleRefund),
+    HelpEntry(keys: "V", text: .saleReverse),
     HelpEntry(keys: "Esc", text: .back),
     HelpEntry(keys: "F1 / ?", text: .showHelp),
     HelpEntry(keys: "F10", text: .quit),

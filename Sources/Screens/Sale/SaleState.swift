@@ -30,9 +30,35 @@ public struct SaleState: Sendable, Hashable {
   public internal(set) var refusal: String?
   /// The time ages are measured against.
   public internal(set) var now: Date
+  /// Sale, refund or reversal.
+  public internal(set) var mode: SaleMode
+  /// The logged-in operator's role (decides whether a supervisor must approve).
+  public internal(set) var role: Role?
+  /// The selected meter's delivered sales, newest first, for reversal.
+  public internal(set) var recent: [RecentSale]
+  /// Index into `recent` of the bill to reverse.
+  public internal(set) var billIndex: Int
+  /// The approving supervisor's name.
+  public internal(set) var supervisorName: FormField
+  /// The approving supervisor's password.
+  public internal(set) var supervisorPassword: FormField
+  /// True when the password field of the approval dialog has the keys.
+  public internal(set) var approvalOnPassword: Bool
+  /// Why a refund or reversal was refused before reaching the services.
+  public internal(set) var approvalProblem: SaleApprovalProblem?
 
   /// A sale window on `meters` (the first is selected), with an empty amount and cash.
-  public init(meters: [GridMeter], hoardingCap: Money?, now: Date) {
+  public init(meters: [GridMeter], hoardingCap: Money?, now: Date, role: Role? = nil) {
+    mode = .sale
+    self.role = role
+    recent = []
+    billIndex = 0
+    supervisorName = FormField(label: "")
+    supervisorName.maxLength = 32
+    supervisorPassword = FormField(label: "", secure: true)
+    supervisorPassword.maxLength = 64
+    approvalOnPassword = false
+    approvalProblem = nil
     self.meters = meters
     selected = 0
     amountField = FormField(label: "")
@@ -57,7 +83,7 @@ public struct SaleState: Sendable, Hashable {
 
   /// The most that may be sold to the selected meter now (cap minus its remaining amount), when known.
   public var allowed: Money? {
-    guard let cap = hoardingCap, let remaining = meter?.remaining else { return nil }
+    guard mode == .sale, let cap = hoardingCap, let remaining = meter?.remaining else { return nil }
     return Money(fen: max(0, cap.fen - remaining.fen))
   }
 
@@ -70,9 +96,9 @@ public struct SaleState: Sendable, Hashable {
   /// True when the window uses Esc itself (closing the confirm dialog).
   public var capturesEscape: Bool {
     if case .confirming = phase { return true }
-    return false
+    return phase == .approving
   }
 
   /// True when the window takes typed characters.
-  public var acceptsText: Bool { phase == .editing && focus == .amount }
+  public var acceptsText: Bool { (phase == .editing && focus == .amount) || phase == .approving }
 }

@@ -11,15 +11,31 @@ extension SaleScreen {
     drawHeading(state, into: &buffer, strings: strings)
     var y = drawMeters(state, into: &buffer, top: 2, strings: strings)
     y += 1
-    y = drawForm(state, into: &buffer, top: y, strings: strings)
+    y = drawMode(state, into: &buffer, top: y, strings: strings)
+    if state.mode == .reversal, state.phase != .delivering, state.phase != .submitting {
+      y = drawBills(state, into: &buffer, top: y, strings: strings)
+    } else {
+      y = drawForm(state, into: &buffer, top: y, strings: strings)
+    }
     y += 1
     drawProgress(state, into: &buffer, top: y, strings: strings)
-    let hint = state.phase == .delivering ? SaleText.hintDone : SaleText.hint
+    let hint: SaleText =
+      switch (state.phase, state.mode) {
+      case (.delivering, _): .hintDone
+      case (_, .sale): .hint
+      case (_, .refund): .refundHint
+      case (_, .reversal): .reversalHint
+      }
     buffer.write(
       strings[hint], in: Rect(x: 1, y: size.height - 1, width: size.width - 2, height: 1), role: .dim)
     if case .confirming(let selected) = state.phase {
-      confirmDialog(state, selected: selected, strings: strings).render(into: &buffer, in: Rect(size: size))
+      let dialog =
+        state.mode == .sale
+        ? confirmDialog(state, selected: selected, strings: strings)
+        : negativeConfirmDialog(state, selected: selected, strings: strings)
+      dialog.render(into: &buffer, in: Rect(size: size))
     }
+    if state.phase == .approving { drawApproval(state, into: &buffer, strings: strings) }
     return buffer
   }
 
@@ -92,11 +108,12 @@ extension SaleScreen {
   private static func drawForm(_ state: SaleState, into buffer: inout Buffer, top: Int, strings: Strings)
     -> Int
   {
-    let labels = [SaleText.amount, .capitals, .pay].map { strings[$0] }
+    let amountLabel = state.mode == .refund ? SaleText.refundAmount : .amount
+    let labels = [amountLabel, .capitals, .pay].map { strings[$0] }
     let labelWidth = (labels.map { Format.cells($0) }.max() ?? 0) + 2
     let width = max(0, min(buffer.size.width - 4, 100))
     var field = state.amountField
-    field.label = strings[SaleText.amount]
+    field.label = strings[amountLabel]
     let editing = state.phase == .editing
     field.render(
       into: &buffer, rect: Rect(x: 2, y: top, width: min(width, labelWidth + 16), height: 1),
@@ -126,6 +143,7 @@ extension SaleScreen {
 
   private static func problem(_ state: SaleState, strings: Strings) -> String? {
     if let refusal = state.refusal { return refusal }
+    if let problem = state.approvalProblem { return approvalText(problem, strings) }
     if state.meter?.account == nil { return strings[SaleText.notOpened] }
     guard state.showProblem, state.phase == .editing else { return nil }
     if case .failure(let problem) = SaleValidation.check(state.amountField.value, allowed: state.allowed) {
@@ -145,7 +163,8 @@ extension SaleScreen {
     buffer.write(
       strings.format(SaleText.bill, "\(receipt.bill)") + " · "
         + strings.format(
-          SaleText.confirmLine, receipt.meter, receipt.amount.grouped,
+          receipt.mode == .sale ? SaleText.confirmLine : .refundConfirmLine, receipt.meter,
+          receipt.amount.grouped,
           ChineseCapitals.amount(receipt.amount)),
       x: 2, y: top, role: .normal, maxWidth: width)
     if let (text, role) = progressText(state.progress, strings: strings) {

@@ -149,6 +149,12 @@ final class ConsoleRuntime {
     case .stopTrace: env.trace.watch(nil)
     case .sell(let meter, let amount, let pay):
       sell(meter: meter, amount: amount, pay: pay, retry: true)
+    case .loadRecentSales(let meter):
+      for action in sales.recentSales(meter: meter) { dispatch(action) }
+    case .refund(let meter, let amount, let approval):
+      takeBack(.refund, meter: meter, amount: amount, bill: nil, approval: approval)
+    case .reverse(let bill, let meter, let approval):
+      takeBack(.reversal, meter: meter, amount: nil, bill: bill, approval: approval)
     case .printReceipt(let bill):
       let meter = sales.meter(of: bill)
       sales.print(bill: bill, meter: meter.flatMap { number in live.all.first { $0.meter == number } })
@@ -160,6 +166,16 @@ final class ConsoleRuntime {
     for action in sales.sell(meter: meter, amount: amount, pay: pay, at: Date(), retry: retry) {
       dispatch(action)
     }
+    updatePending()
+    markPending()
+  }
+
+  private func takeBack(
+    _ mode: SaleMode, meter: String, amount: Money?, bill: Int64?, approval: SaleApproval?
+  ) {
+    let actions = sales.takeBack(
+      mode, meter: meter, amount: amount, bill: bill, approval: approval, at: Date())
+    for action in actions { dispatch(action) }
     updatePending()
     markPending()
   }

@@ -12,7 +12,7 @@ import Store
 ///
 /// Runs on the console loop; background work posts `BackgroundResult`s back to it.
 final class ConsoleSales {
-  private let env: ConsoleEnvironment
+  let env: ConsoleEnvironment
   private let post: @Sendable (BackgroundResult) -> Void
   /// The operator logged in, as the services know them.
   var session: Session?
@@ -63,6 +63,12 @@ final class ConsoleSales {
     }
   }
 
+  /// Watches a recorded bill and starts its delivery.
+  func track(bill: Int64, meter: String, now: Date) {
+    watched[bill] = meter
+    deliver(now: now)
+  }
+
   private func readThenSell(meter: String, amount: Money, pay: PayMethod) {
     guard let engine = env.engine else { return }
     env.logger.info("meter \(meter) not stored yet; reading it before the sale")
@@ -72,7 +78,7 @@ final class ConsoleSales {
     }
   }
 
-  private func viewerNotice(bill: Int64) -> [AppAction] {
+  func viewerNotice(bill: Int64) -> [AppAction] {
     guard env.engine == nil || env.masterKey == nil else { return [] }
     let reason =
       env.engine == nil
