@@ -38,6 +38,14 @@ public enum AppAction: Sendable, Hashable {
   case saleProgress(bill: Int64, SaleProgress)
   /// A receipt printed or failed to (after `.printReceipt`).
   case receiptPrinted(bill: Int64, ReceiptOutcome)
+  /// Accounts matching the search arrived (after `.loadAccounts`).
+  case accountsLoaded([AccountRow])
+  /// The services opened an account (after `.openAccount`), with the first recharge's bill if any.
+  case accountOpened(account: String, firstSale: Int64?)
+  /// The services closed an account (after `.closeAccount`), queueing this many settlements.
+  case accountClosed(account: String, settlements: Int)
+  /// The services refused to open or close an account, with the reason to show.
+  case accountRefused(String)
   /// Something failed that the operator must see.
   case errorReported(String)
 }

@@ -60,6 +60,14 @@ public enum AppReducer {
       return updateSale(&state, .saleProgress(bill: bill, progress))
     case .receiptPrinted(let bill, let outcome):
       return updateSale(&state, .receiptPrinted(bill: bill, outcome))
+    case .accountsLoaded(let rows):
+      return updateAccounts(&state, .accountsLoaded(rows))
+    case .accountOpened(let account, let bill):
+      return updateAccounts(&state, .accountOpened(account: account, firstSale: bill))
+    case .accountClosed(let account, let settlements):
+      return updateAccounts(&state, .accountClosed(account: account, settlements: settlements))
+    case .accountRefused(let reason):
+      return updateAccounts(&state, .accountRefused(reason))
     case .errorReported(let text):
       state.overlay = .message(text)
       return []
@@ -108,6 +116,8 @@ public enum AppReducer {
       let effects = leaveScreen(&state)
       state.screen = .buses
       return effects + [.loadBuses]
+    case .function(3) where state.screen == .accounts:
+      return updateAccounts(&state, .keyPressed(key))
     case .function(3), .function(4):
       var effects: [Effect] = []
       if state.screen != .grid { effects = leaveScreen(&state) }
@@ -115,6 +125,8 @@ public enum AppReducer {
       return effects + routeGrid(.keyPressed(key), &state)
     case .escape where !capturesEscape(state):
       return leaveScreen(&state)
+    case .character("a") where state.screen == .grid && !state.grid.acceptsText && !state.grid.capturesEscape:
+      return openAccounts(&state)
     default:
       return routeToScreen(key, &state)
     }
@@ -135,6 +147,8 @@ public enum AppReducer {
       return BusesScreen.update(&state.buses, .keyPressed(key))
     case .sale:
       return updateSale(&state, .keyPressed(key))
+    case .accounts:
+      return updateAccounts(&state, .keyPressed(key))
     }
   }
 
@@ -162,6 +176,10 @@ public enum AppReducer {
       state.screen = state.saleReturn == .detail && state.detail != nil ? .detail : .grid
       state.sale = nil
       return []
+    case .accounts:
+      state.screen = .grid
+      state.accounts = nil
+      return []
     case .buses:
       state.screen = .grid
       guard state.buses.trace != nil else { return [] }
@@ -185,6 +203,7 @@ public enum AppReducer {
     case .login: true
     case .grid: state.grid.acceptsText || state.session == nil
     case .sale: state.sale?.acceptsText ?? false
+    case .accounts: state.accounts?.acceptsText ?? false
     case .detail, .buses: state.session == nil
     }
   }
@@ -196,6 +215,7 @@ public enum AppReducer {
     case .grid: state.grid.capturesEscape
     case .buses: state.buses.capturesEscape
     case .sale: state.sale?.capturesEscape ?? false
+    case .accounts: state.accounts?.capturesEscape ?? false
     }
   }
 

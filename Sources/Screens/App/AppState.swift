@@ -14,6 +14,8 @@ public enum ScreenID: Sendable, Hashable {
   case buses
   /// The sale window (售电).
   case sale
+  /// The accounts screen (账户).
+  case accounts
 }
 
 /// A box drawn over the current screen that takes the keys until closed.
@@ -62,6 +64,8 @@ public struct AppState: Sendable {
   public internal(set) var saleReturn: ScreenID
   /// The site's hoarding cap, once loaded.
   public internal(set) var hoardingCap: Money?
+  /// The accounts screen, while open.
+  public internal(set) var accounts: AccountsState?
 
   /// A console at the login screen.
   public init(language: Language, demoMode: Bool, size: Size, now: Date, clock: SiteClock) {
@@ -82,6 +86,7 @@ public struct AppState: Sendable {
     sale = nil
     saleReturn = .grid
     hoardingCap = nil
+    accounts = nil
   }
 }
 

@@ -46,6 +46,11 @@ public enum AppView {
     case .buses: BusesScreen.view(state.buses, size: size, language: state.language)
     case .sale:
       state.sale.map { SaleScreen.view($0, size: size, language: state.language) } ?? Buffer(size: size)
+    case .accounts:
+      state.accounts.map {
+        AccountsScreen.view(
+          $0, meters: state.grid.meters, now: state.now, size: size, language: state.language)
+      } ?? Buffer(size: size)
     }
   }
 
@@ -57,7 +62,7 @@ public enum AppView {
   private static func drawTitle(_ state: AppState, into buffer: inout Buffer, strings: Strings) {
     let names: [ScreenID: CommonText] = [
       .login: .screenLogin, .grid: .screenGrid, .detail: .screenDetail, .buses: .screenBuses,
-      .sale: .screenSale,
+      .sale: .screenSale, .accounts: .screenAccounts,
     ]
     let title = strings[CommonText.appTitle] + " · " + strings[names[state.screen] ?? .screenGrid]
     StatusLine(left: " " + title, right: state.clock.dateTime(state.now) + " ", role: .title)

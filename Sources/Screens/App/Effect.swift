@@ -26,6 +26,15 @@ public enum Effect: Sendable, Hashable {
   case refund(meter: String, amount: Money, approval: SaleApproval?)
   /// Reverse the delivered sale `bill` of `meter` (冲正), approved like `.refund`; answers as `.sell` does.
   case reverse(bill: Int64, meter: String, approval: SaleApproval?)
+  /// Find accounts matching `search` (shop, tenant, meter, phone; empty = all); answer with
+  /// `.accountsLoaded`.
+  case loadAccounts(search: String)
+  /// Open an account (开户) as the logged-in operator, selling the first recharge if any; answer with
+  /// `.accountOpened` (then reload the meters) or `.accountRefused`.
+  case openAccount(AccountOpening)
+  /// Close an account (销户) as the logged-in operator, or as the supervisor whose credentials are
+  /// given; settlements go out through the outbox. Answer with `.accountClosed` or `.accountRefused`.
+  case closeAccount(account: String, approval: SaleApproval?)
   /// Print the receipt of a recorded bill (again, after a failure); answer with `.receiptPrinted`.
   case printReceipt(bill: Int64)
   /// Leave the console (restore the terminal and exit).

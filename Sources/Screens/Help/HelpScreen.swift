@@ -10,6 +10,7 @@ public enum HelpScreen {
     case .detail: DetailScreen.help
     case .buses: BusesScreen.help
     case .sale: SaleScreen.help
+    case .accounts: AccountsScreen.help
     }
   }
 

@@ -7,6 +7,7 @@ public enum CommonText: LocalizedText {
   case ageSeconds, ageMinutes, ageHours, ageDays
   case quitTitle, quitPending, quitAsk, quitYes, quitNo
   case errorTitle, ok, yuan, screenLogin, screenGrid, screenDetail, screenBuses, screenHelp, screenSale
+  case screenAccounts
 
   /// The Chinese and English text.
   public var pair: (zh: String, en: String) {
@@ -52,6 +53,7 @@ public enum CommonText: LocalizedText {
     case .screenBuses: ("总线", "Buses")
     case .screenHelp: ("帮助", "Help")
     case .screenSale: ("售电", "Sale")
+    case .screenAccounts: ("账户", "Accounts")
     }
   }
 }

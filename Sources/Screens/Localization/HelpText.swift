@@ -4,11 +4,17 @@ public enum HelpText: LocalizedText {
   case loginNextField, loginSubmit
   case move, page, homeEnd, open, tag, untagAll, search, searchNext, filter, sort, group, readNow, buses
   case detailRead, busTrace, busRefresh
+  case accounts, accountSearch, accountMeters, accountOpen, accountClose
   case sale, saleMeter, saleAmount, salePay, saleConfirm, salePrint, saleRefund, saleReverse
 
   /// The Chinese and English text.
   public var pair: (zh: String, en: String) {
     switch self {
+    case .accounts: ("账户：开户、销户、查找", "Accounts: open, close, search")
+    case .accountSearch: ("查找：商铺、户名、表号、电话", "Search shop, tenant, meter, phone")
+    case .accountMeters: ("查看该户电表及剩余金额", "Show the account's meters and balances")
+    case .accountOpen: ("开户", "Open an account")
+    case .accountClose: ("销户（需主管）", "Close the account (supervisor)")
     case .title: ("帮助 · 按键", "Help · keys")
     case .close: ("按 Esc 或 F1 关闭", "Esc or F1 closes")
     case .showHelp: ("显示帮助", "Show this help")

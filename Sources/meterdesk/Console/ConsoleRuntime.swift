@@ -155,6 +155,12 @@ final class ConsoleRuntime {
       takeBack(.refund, meter: meter, amount: amount, bill: nil, approval: approval)
     case .reverse(let bill, let meter, let approval):
       takeBack(.reversal, meter: meter, amount: nil, bill: bill, approval: approval)
+    case .loadAccounts(let search):
+      for action in sales.accounts(search: search) { dispatch(action) }
+    case .openAccount(let opening):
+      accountWork(sales.openAccount(opening, at: Date()))
+    case .closeAccount(let account, let approval):
+      accountWork(sales.closeAccount(account, approval: approval, at: Date()))
     case .printReceipt(let bill):
       let meter = sales.meter(of: bill)
       sales.print(bill: bill, meter: meter.flatMap { number in live.all.first { $0.meter == number } })
@@ -166,6 +172,13 @@ final class ConsoleRuntime {
     for action in sales.sell(meter: meter, amount: amount, pay: pay, at: Date(), retry: retry) {
       dispatch(action)
     }
+    updatePending()
+    markPending()
+  }
+
+  /// Shows an account outcome and marks the meters of any queued recharge or settlement 待充.
+  private func accountWork(_ actions: [AppAction]) {
+    for action in actions { dispatch(action) }
     updatePending()
     markPending()
   }
