@@ -80,11 +80,9 @@ extension AccountsScreen {
 
   private static func confirmedClose(_ state: inout AccountsState) -> [Effect] {
     guard state.needsApproval else { return submitClose(&state, approval: nil) }
-    state.supervisorName.value = ""
-    state.supervisorName.cursor = 0
-    state.supervisorPassword.value = ""
-    state.supervisorPassword.cursor = 0
-    state.approvalOnPassword = false
+    ApprovalKeys.reset(
+      name: &state.supervisorName, password: &state.supervisorPassword,
+      onPassword: &state.approvalOnPassword)
     state.problem = nil
     state.phase = .approving
     return []
@@ -92,28 +90,21 @@ extension AccountsScreen {
 
   /// Keys of the approval dialog: type name and password, Tab/↑↓ switch, Enter sends, Esc refuses.
   static func approving(_ key: Key, _ state: inout AccountsState) -> [Effect] {
-    switch key {
-    case .escape:
+    switch ApprovalKeys.handle(
+      key, name: &state.supervisorName, password: &state.supervisorPassword,
+      onPassword: &state.approvalOnPassword)
+    {
+    case .cancelled:
       state.phase = .list
       state.problem = .approvalCancelled
-    case .tab, .backTab, .up, .down:
-      state.approvalOnPassword.toggle()
-    case .enter:
-      if !state.approvalOnPassword, state.supervisorPassword.value.isEmpty {
-        state.approvalOnPassword = true
-        return []
-      }
-      let name = state.supervisorName.value.trimmingCharacters(in: .whitespaces)
-      guard !name.isEmpty, !state.supervisorPassword.value.isEmpty else {
-        state.problem = .credentialsMissing
-        return []
-      }
-      return submitClose(&state, approval: SaleApproval(name: name, password: state.supervisorPassword.value))
-    default:
-      let handled =
-        state.approvalOnPassword
-        ? state.supervisorPassword.handle(key) : state.supervisorName.handle(key)
-      if handled { state.problem = nil }
+    case .submitted(let approval):
+      return submitClose(&state, approval: approval)
+    case .missingCredentials:
+      state.problem = .credentialsMissing
+    case .edited:
+      state.problem = nil
+    case .ignored:
+      break
     }
     return []
   }

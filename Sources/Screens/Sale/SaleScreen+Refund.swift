@@ -42,11 +42,9 @@ extension SaleScreen {
   static func confirmed(_ state: inout SaleState) -> [Effect] {
     guard state.mode != .sale else { return submit(&state) }
     guard state.needsApproval else { return submitNegative(&state, approval: nil) }
-    state.supervisorName.value = ""
-    state.supervisorName.cursor = 0
-    state.supervisorPassword.value = ""
-    state.supervisorPassword.cursor = 0
-    state.approvalOnPassword = false
+    ApprovalKeys.reset(
+      name: &state.supervisorName, password: &state.supervisorPassword,
+      onPassword: &state.approvalOnPassword)
     state.approvalProblem = nil
     state.phase = .approving
     return []
@@ -54,29 +52,21 @@ extension SaleScreen {
 
   /// Keys of the approval dialog: type name and password, Tab/Up/Down switch, Enter sends, Esc refuses.
   static func approving(_ key: Key, _ state: inout SaleState) -> [Effect] {
-    switch key {
-    case .escape:
+    switch ApprovalKeys.handle(
+      key, name: &state.supervisorName, password: &state.supervisorPassword,
+      onPassword: &state.approvalOnPassword)
+    {
+    case .cancelled:
       state.phase = .editing
       state.approvalProblem = .supervisorNeeded
-    case .tab, .backTab, .up, .down:
-      state.approvalOnPassword.toggle()
-    case .enter:
-      if !state.approvalOnPassword, state.supervisorPassword.value.isEmpty {
-        state.approvalOnPassword = true
-        return []
-      }
-      let name = state.supervisorName.value.trimmingCharacters(in: .whitespaces)
-      guard !name.isEmpty, !state.supervisorPassword.value.isEmpty else {
-        state.approvalProblem = .credentialsMissing
-        return []
-      }
-      return submitNegative(
-        &state, approval: SaleApproval(name: name, password: state.supervisorPassword.value))
-    default:
-      let handled =
-        state.approvalOnPassword
-        ? state.supervisorPassword.handle(key) : state.supervisorName.handle(key)
-      if handled { state.approvalProblem = nil }
+    case .submitted(let approval):
+      return submitNegative(&state, approval: approval)
+    case .missingCredentials:
+      state.approvalProblem = .credentialsMissing
+    case .edited:
+      state.approvalProblem = nil
+    case .ignored:
+      break
     }
     return []
   }
