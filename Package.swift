@@ -114,6 +114,12 @@ let package = Package(
       dependencies: ["TerminalUI", .product(name: "TOMLKit", package: "TOMLKit")],
       swiftSettings: strict),
     .target(name: "Screens", dependencies: ["Domain", "TerminalUI"], swiftSettings: strict),
+    .target(
+      name: "SimulatedSiteSupport",
+      dependencies: [
+        "TestSupport", "Simulator", "Services", "SiteConfig", "MeterProfiles", "MeterCrypto", "Store",
+      ],
+      path: "Tests/SimulatedSiteSupport", swiftSettings: strict),
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
     .target(name: "Documents", dependencies: ["Domain", "TextWidth"], swiftSettings: strict),
     .target(name: "Printing", dependencies: ["Documents"], swiftSettings: strict),
@@ -172,6 +178,7 @@ let package = Package(
     .testTarget(
       name: "AcquisitionIntegrationTests",
       dependencies: [
+        "SimulatedSiteSupport",
         "Acquisition", "Services", "Simulator", "Store", "SiteConfig", "MeterProfiles",
         "MeterCrypto", "TestSupport", "meterdesk",
         .product(name: "NIOCore", package: "swift-nio"),
@@ -180,6 +187,7 @@ let package = Package(
     .testTarget(
       name: "SalesTests",
       dependencies: [
+        "SimulatedSiteSupport",
         "Services", "Store", "Simulator", "Acquisition", "MeterProfiles", "MeterCrypto", "SiteConfig",
         "Domain", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
       ],
@@ -202,6 +210,7 @@ let package = Package(
     .testTarget(
       name: "SalesCLITests",
       dependencies: [
+        "SimulatedSiteSupport",
         "TestSupport", "meterdesk", "Services", "Store", "Simulator", "SiteConfig", "MeterProfiles",
         "MeterCrypto", "Domain", "Documents", "Printing",
       ],

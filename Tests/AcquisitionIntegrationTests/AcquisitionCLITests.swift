@@ -1,5 +1,6 @@
 import Foundation
 import Services
+import SimulatedSiteSupport
 import TestSupport
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 import ModbusCore
 import NIOCore
 import Services
+import SimulatedSiteSupport
 import Simulator
 import Store
 import TestSupport

@@ -2,6 +2,7 @@ import Foundation
 import MeterCrypto
 import MeterProfiles
 import Services
+import SimulatedSiteSupport
 import Simulator
 import SiteConfig
 import Store
@@ -27,35 +28,19 @@ final class CLISite: @unchecked Sendable {
 
   /// Starts everything, runs `body`, and always stops the simulator.
   static func with<T: Sendable>(_ body: (CLISite) async throws -> T) async throws -> T {
-    let directory = try TemporaryDirectory()
-    let sitePath = try SmallSite.write(
-      into: directory, buses: [SmallSite.Bus(name: "S-1", framing: "tcp", meters: 4)], timeoutMs: 500)
-    let profiles = try ProfileCatalog.shipped()
-    var definition = try SiteFileReader.read(path: sitePath, knownProfiles: Set(profiles.keys))
-    let db = directory.path("site.db")
-    let key = try KeyFile.create(at: db + ".key")
-    let simulator = try SiteSimulator(
-      site: definition, profiles: profiles, masterKey: key, options: SimulatorOptions(anyPort: true))
-    let listeners = try await simulator.start()
-    do {
-      let endpoints = Dictionary(uniqueKeysWithValues: listeners.map { ($0.bus, $0.endpoint) })
-      for index in definition.buses.indices {
-        definition.buses[index].endpoint = endpoints[definition.buses[index].name] ?? ""
-      }
-      let database = try AppDatabase.open(path: db)
-      _ = try SiteImportService(database: database).importSite(definition, by: "test", at: Date())
-      let operators = OperatorService(database: database, iterations: 1000)
+    try await RunningSite.with(
+      buses: [SmallSite.Bus(name: "S-1", framing: "tcp", meters: 4)], timeoutMs: 500,
+      savingState: false
+    ) { running in
+      let operators = OperatorService(database: running.database, iterations: 1000)
       try operators.add(name: "li", role: "cashier", password: "li-pass", by: "test", at: Date())
       try operators.add(name: "wang", role: "supervisor", password: "wang-pass", by: "test", at: Date())
-      let site = CLISite(directory: directory, simulator: simulator, database: database, db: db)
-      let poll = try CommandRunner.meterdesk(["poll", "--db", db, "--sweeps", "1"])
+      let site = CLISite(
+        directory: running.directory, simulator: running.simulator, database: running.database,
+        db: running.dbPath)
+      let poll = try CommandRunner.meterdesk(["poll", "--db", running.dbPath, "--sweeps", "1"])
       guard poll.status == 0 else { throw CLISiteError("poll failed: \(poll.stderr)") }
-      let result = try await body(site)
-      await simulator.stop(savingState: false)
-      return result
-    } catch {
-      await simulator.stop(savingState: false)
-      throw error
+      return try await body(site)
     }
   }
 

@@ -4,6 +4,7 @@ import MeterCrypto
 import MeterProfiles
 import NIOCore
 import Services
+import SimulatedSiteSupport
 import Simulator
 import SiteConfig
 import Store
@@ -57,35 +58,13 @@ final class SalesSite: @unchecked Sendable {
   /// Starts the simulator (one bus of three meters), imports the site and runs `body`; always stops.
   static func with<T: Sendable>(faults: String = "", _ body: (SalesSite) async throws -> T) async throws -> T
   {
-    let directory = try TemporaryDirectory()
-    let buses = [SmallSite.Bus(name: "S-1", framing: "tcp", meters: 3)]
-    let sitePath = try SmallSite.write(into: directory, buses: buses, timeoutMs: 300)
-    let faultsPath = directory.path("faults.toml")
-    try faults.write(toFile: faultsPath, atomically: true, encoding: .utf8)
-    let profiles = try ProfileCatalog.shipped()
-    var definition = try SiteFileReader.read(path: sitePath, knownProfiles: Set(profiles.keys))
-    let dbPath = directory.path("site.db")
-    let key = try KeyFile.create(at: dbPath + ".key")
-    let simulator = try SiteSimulator(
-      site: definition, profiles: profiles, masterKey: key,
-      options: SimulatorOptions(faultsPath: faultsPath, anyPort: true))
-    let listeners = try await simulator.start()
-    do {
-      let endpoints = Dictionary(uniqueKeysWithValues: listeners.map { ($0.bus, $0.endpoint) })
-      for index in definition.buses.indices {
-        definition.buses[index].endpoint = endpoints[definition.buses[index].name] ?? ""
-      }
-      let database = try AppDatabase.open(path: dbPath)
-      _ = try SiteImportService(database: database).importSite(definition, by: "test", at: Date())
-      let site = try SalesSite(
-        directory: directory, faultsPath: faultsPath, simulator: simulator, database: database,
-        profiles: profiles, masterKey: key)
-      let result = try await body(site)
-      await simulator.stop()
-      return result
-    } catch {
-      await simulator.stop()
-      throw error
+    try await RunningSite.with(
+      buses: [SmallSite.Bus(name: "S-1", framing: "tcp", meters: 3)], timeoutMs: 300, faults: faults
+    ) { running in
+      try await body(
+        SalesSite(
+          directory: running.directory, faultsPath: running.faultsPath, simulator: running.simulator,
+          database: running.database, profiles: running.profiles, masterKey: running.masterKey))
     }
   }
 
