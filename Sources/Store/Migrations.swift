@@ -8,6 +8,8 @@ enum Migrations {
     migrator.registerMigration("v1-money", migrate: createMoney)
     migrator.registerMigration("v1-acquisition", migrate: createAcquisition)
     migrator.registerMigration("v1-audit", migrate: createAudit)
+    migrator.registerMigration("v2-delivery", migrate: createDeliveryWork)
+    migrator.registerMigration("v2-printer", migrate: addPrinterSettings)
     return migrator
   }
 

@@ -30,6 +30,8 @@ public struct SiteSettingsRecord: Codable, Sendable, Hashable, FetchableRecord, 
   public var smsNumbers: String
   /// CUPS queue for receipts.
   public var receiptQueue: String?
+  /// A sale first reads its meter when the last reading is older than this, seconds.
+  public var saleReadMaxAgeSeconds: Int = 900
 
   /// Creates the settings row.
   public init(
