@@ -29,14 +29,7 @@ struct ServeCommand: ParsableCommand {
     let mailbox = EventMailbox()
     context.engine.subscribe(mailbox)
     let verbose = self.verbose
-    let done = DispatchSemaphore(value: 0)
-    let signals = [SIGTERM, SIGINT].map { number -> any DispatchSourceSignal in
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { done.signal() }
-      source.resume()
-      return source
-    }
+    StopSignal.install()
     let masterKey: SiteMasterKey
     do {
       masterKey = try KeyFile.load(from: keys ?? db + ".key")
@@ -67,11 +60,10 @@ struct ServeCommand: ParsableCommand {
       }
     }
     reporter.resume()
-    done.wait()
+    StopSignal.wait()
     reporter.cancel()
     Blocking.run { await delivery.stop() }
     try context.engine.shutdownAndWait()
-    _ = signals
     printError("meterdesk serve: stopped; readings flushed")
   }
 }
