@@ -20,9 +20,10 @@ import Testing
     #expect(cashier.press(.function(8)).isEmpty)
     #expect(cashier.screen == .grid)
     let bar = AppView.fKeyBar(cashier)
-    #expect(bar.items.first { $0.key == 8 }?.enabled == false)
-    // A cashier on a meter row may sell (F2); batch, reports and buses stay disabled.
-    #expect(bar.items.filter { !$0.enabled }.map(\.key) == [6, 7, 8])
+    // A cashier never opens the buses, so F8 is not on the bar; nothing shown is dead.
+    #expect(!bar.items.contains { $0.key == 8 })
+    #expect(bar.items.filter { !$0.enabled }.isEmpty)
+    #expect(AppView.fKeyBar(state).items.map(\.key) == [1, 3, 4, 5, 10], "on the bus view: no F2, F8")
   }
 
   @Test func enterWatchesTraceAndEscStopsIt() {

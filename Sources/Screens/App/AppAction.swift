@@ -46,6 +46,15 @@ public enum AppAction: Sendable, Hashable {
   case accountClosed(account: String, settlements: Int)
   /// The services refused to open or close an account, with the reason to show.
   case accountRefused(String)
+  /// The undelivered outbox entries arrived (after `.loadOutbox`, and whenever the outbox changes while the
+  /// undelivered-sales screen is open).
+  case outboxLoaded([OutboxEntryRow])
+  /// A fresh read of a conflicting entry's meter finished (after `.readOutboxMeter`): the read, or the
+  /// error text when the meter could not be read.
+  case outboxMeterRead(bill: Int64, read: OutboxFreshRead?, error: String?)
+  /// The services resolved an outbox entry (after `.resolveOutbox`; `error` nil) or refused to, with the
+  /// reason to show; the screen then asks `.loadOutbox` again.
+  case outboxResolved(bill: Int64, error: String?)
   /// Something failed that the operator must see.
   case errorReported(String)
 }

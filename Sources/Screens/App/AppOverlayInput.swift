@@ -62,6 +62,7 @@ extension AppReducer {
     switch state.screen {
     case .grid: return routeGrid(.mouse(x: x, y: contentY, button: button), &state)
     case .buses: return BusesScreen.update(&state.buses, .mouse(x: x, y: contentY, button: button))
+    case .outbox: return updateOutbox(&state, .mouse(x: x, y: contentY, button: button))
     case .login, .detail, .sale, .accounts: return []
     }
   }

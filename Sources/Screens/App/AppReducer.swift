@@ -68,6 +68,12 @@ public enum AppReducer {
       return updateAccounts(&state, .accountClosed(account: account, settlements: settlements))
     case .accountRefused(let reason):
       return updateAccounts(&state, .accountRefused(reason))
+    case .outboxLoaded(let rows):
+      return updateOutbox(&state, .outboxLoaded(rows))
+    case .outboxMeterRead(let bill, let read, let error):
+      return updateOutbox(&state, .meterRead(bill: bill, read: read, error: error))
+    case .outboxResolved(let bill, let error):
+      return updateOutbox(&state, .resolved(bill: bill, error: error))
     case .errorReported(let text):
       state.overlay = .message(text)
       return []
@@ -86,6 +92,7 @@ public enum AppReducer {
     _ = GridScreen.update(&state.grid, .resized(content))
     updateDetail(&state, .resized(content))
     _ = BusesScreen.update(&state.buses, .resized(content))
+    _ = updateOutbox(&state, .resized(content))
   }
 
   /// Routes a key: overlay first, then global keys, then the current screen.
@@ -109,8 +116,6 @@ public enum AppReducer {
     switch key {
     case .function(2):
       return openSale(&state)
-    case .function(6), .function(7):
-      return []  // Batch and reports arrive with later issues; shown disabled.
     case .function(8):
       guard canOpenBuses(state), state.screen != .buses else { return [] }
       let effects = leaveScreen(&state)
@@ -127,6 +132,8 @@ public enum AppReducer {
       return leaveScreen(&state)
     case .character("a") where state.screen == .grid && !state.grid.acceptsText && !state.grid.capturesEscape:
       return openAccounts(&state)
+    case .function(9) where state.screen == .grid:
+      return openOutbox(&state)
     default:
       return routeToScreen(key, &state)
     }
@@ -149,6 +156,8 @@ public enum AppReducer {
       return updateSale(&state, .keyPressed(key))
     case .accounts:
       return updateAccounts(&state, .keyPressed(key))
+    case .outbox:
+      return updateOutbox(&state, .keyPressed(key))
     }
   }
 
@@ -180,6 +189,10 @@ public enum AppReducer {
       state.screen = .grid
       state.accounts = nil
       return []
+    case .outbox:
+      state.screen = .grid
+      state.outbox = nil
+      return []
     case .buses:
       state.screen = .grid
       guard state.buses.trace != nil else { return [] }
@@ -204,6 +217,7 @@ public enum AppReducer {
     case .grid: state.grid.acceptsText || state.session == nil
     case .sale: state.sale?.acceptsText ?? false
     case .accounts: state.accounts?.acceptsText ?? false
+    case .outbox: state.outbox?.acceptsText ?? false
     case .detail, .buses: state.session == nil
     }
   }
@@ -216,6 +230,7 @@ public enum AppReducer {
     case .buses: state.buses.capturesEscape
     case .sale: state.sale?.capturesEscape ?? false
     case .accounts: state.accounts?.capturesEscape ?? false
+    case .outbox: state.outbox?.capturesEscape ?? false
     }
   }
 

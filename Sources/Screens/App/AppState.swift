@@ -16,6 +16,8 @@ public enum ScreenID: Sendable, Hashable {
   case sale
   /// The accounts screen (账户).
   case accounts
+  /// The undelivered-sales screen (待下发 / 异常售电).
+  case outbox
 }
 
 /// A box drawn over the current screen that takes the keys until closed.
@@ -66,6 +68,8 @@ public struct AppState: Sendable {
   public internal(set) var hoardingCap: Money?
   /// The accounts screen, while open.
   public internal(set) var accounts: AccountsState?
+  /// The undelivered-sales screen, while open.
+  public internal(set) var outbox: OutboxState?
 
   /// A console at the login screen.
   public init(language: Language, demoMode: Bool, size: Size, now: Date, clock: SiteClock) {
@@ -87,6 +91,7 @@ public struct AppState: Sendable {
     saleReturn = .grid
     hoardingCap = nil
     accounts = nil
+    outbox = nil
   }
 }
 

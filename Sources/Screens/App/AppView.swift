@@ -51,6 +51,9 @@ public enum AppView {
         AccountsScreen.view(
           $0, meters: state.grid.meters, now: state.now, size: size, language: state.language)
       } ?? Buffer(size: size)
+    case .outbox:
+      state.outbox.map { OutboxScreen.view($0, now: state.now, size: size, language: state.language) }
+        ?? Buffer(size: size)
     }
   }
 
@@ -62,7 +65,7 @@ public enum AppView {
   private static func drawTitle(_ state: AppState, into buffer: inout Buffer, strings: Strings) {
     let names: [ScreenID: CommonText] = [
       .login: .screenLogin, .grid: .screenGrid, .detail: .screenDetail, .buses: .screenBuses,
-      .sale: .screenSale, .accounts: .screenAccounts,
+      .sale: .screenSale, .accounts: .screenAccounts, .outbox: .screenOutbox,
     ]
     let title = strings[CommonText.appTitle] + " · " + strings[names[state.screen] ?? .screenGrid]
     StatusLine(left: " " + title, right: state.clock.dateTime(state.now) + " ", role: .title)
@@ -91,22 +94,33 @@ public enum AppView {
     return StatusLine(left: " " + left.joined(separator: " · "), right: right.joined(separator: " · ") + " ")
   }
 
-  /// The F-key bar for the current state (batch and reports disabled until their issues land).
+  /// The F-key bar for the current state: only the keys that do something on the current screen for the
+  /// logged-in operator (F2 stays, greyed, where it explains why no sale can start).
   public static func fKeyBar(_ state: AppState) -> FKeyBar {
     let strings = Strings(state.language)
-    let loggedIn = state.session != nil
-    let canRead = loggedIn && state.screen != .login && state.screen != .sale
-    return FKeyBar(items: [
-      FKeyItem(key: 1, label: strings[CommonText.fHelp]),
-      FKeyItem(key: 2, label: strings[CommonText.fSale], enabled: AppReducer.canOpenSale(state)),
-      FKeyItem(key: 3, label: strings[CommonText.fSearch], enabled: loggedIn),
-      FKeyItem(key: 4, label: strings[CommonText.fFilter], enabled: loggedIn),
-      FKeyItem(key: 5, label: strings[CommonText.fRead], enabled: canRead),
-      FKeyItem(key: 6, label: strings[CommonText.fBatch], enabled: false),
-      FKeyItem(key: 7, label: strings[CommonText.fReports], enabled: false),
-      FKeyItem(key: 8, label: strings[CommonText.fBuses], enabled: AppReducer.canOpenBuses(state)),
-      FKeyItem(key: 10, label: strings[CommonText.fQuit]),
-    ])
+    var items = [FKeyItem(key: 1, label: strings[CommonText.fHelp])]
+    if state.session != nil, state.screen != .login {
+      let screen = state.screen
+      if screen == .grid || screen == .detail {
+        items.append(
+          FKeyItem(key: 2, label: strings[CommonText.fSale], enabled: AppReducer.canOpenSale(state)))
+      }
+      items.append(FKeyItem(key: 3, label: strings[CommonText.fSearch]))
+      items.append(FKeyItem(key: 4, label: strings[CommonText.fFilter]))
+      switch screen {
+      case .grid, .detail: items.append(FKeyItem(key: 5, label: strings[CommonText.fRead]))
+      case .buses, .outbox: items.append(FKeyItem(key: 5, label: strings[CommonText.fRefresh]))
+      case .login, .sale, .accounts: break
+      }
+      if AppReducer.canOpenBuses(state), screen != .buses {
+        items.append(FKeyItem(key: 8, label: strings[CommonText.fBuses]))
+      }
+      if screen == .grid, AppReducer.canOpenOutbox(state) {
+        items.append(FKeyItem(key: 9, label: strings[CommonText.fOutbox]))
+      }
+    }
+    items.append(FKeyItem(key: 10, label: strings[CommonText.fQuit]))
+    return FKeyBar(items: items)
   }
 
   /// The quit confirmation dialog.

@@ -37,6 +37,16 @@ public enum Effect: Sendable, Hashable {
   case closeAccount(account: String, approval: SaleApproval?)
   /// Print the receipt of a recorded bill (again, after a failure); answer with `.receiptPrinted`.
   case printReceipt(bill: Int64)
+  /// Load every outbox entry not yet delivered (queued, sent, failed, conflict); answer with
+  /// `.outboxLoaded`, and again whenever the outbox changes while the screen is open.
+  case loadOutbox
+  /// Read the meter of the conflicting entry `bill` now, for its purchase count and remaining amount;
+  /// answer with `.outboxMeterRead`.
+  case readOutboxMeter(bill: Int64, meter: String)
+  /// Resolve the failed or conflicting entry `bill` as the logged-in operator, or as the supervisor whose
+  /// credentials are given (`.landed` marks it delivered, `.void` enters a reversal, `.retry` requeues it);
+  /// answer with `.outboxResolved`.
+  case resolveOutbox(bill: Int64, OutboxResolution, approval: SaleApproval?)
   /// Leave the console (restore the terminal and exit).
   case quit
 }

@@ -15,6 +15,7 @@ extension GridScreen {
     HelpEntry(keys: "F2", text: .sale),
     HelpEntry(keys: "F5", text: .readNow),
     HelpEntry(keys: "F8", text: .buses),
+    HelpEntry(keys: "F9", text: .outbox),
     HelpEntry(keys: "a", text: .accounts),
     HelpEntry(keys: "F1 / ?", text: .showHelp),
     HelpEntry(keys: "F10", text: .quit),

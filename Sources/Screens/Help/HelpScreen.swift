@@ -11,6 +11,7 @@ public enum HelpScreen {
     case .buses: BusesScreen.help
     case .sale: SaleScreen.help
     case .accounts: AccountsScreen.help
+    case .outbox: OutboxScreen.help
     }
   }
 

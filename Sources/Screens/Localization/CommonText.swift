@@ -1,13 +1,13 @@
 /// Strings shared by every screen: the title, F-key labels, flags, the status line and dialogs.
 public enum CommonText: LocalizedText {
   case appTitle, notLoggedIn, operatorLabel, meterCount, lastRefresh, never, pendingWork
-  case fHelp, fSale, fSearch, fFilter, fRead, fBatch, fReports, fBuses, fQuit
+  case fHelp, fSale, fSearch, fFilter, fRead, fRefresh, fBuses, fOutbox, fQuit
   case flagKeepPower, flagTripped, flagPending, flagOverload
   case markerKeepPower, markerTripped, markerPending
   case ageSeconds, ageMinutes, ageHours, ageDays
   case quitTitle, quitPending, quitAsk, quitYes, quitNo
   case errorTitle, ok, yuan, screenLogin, screenGrid, screenDetail, screenBuses, screenHelp, screenSale
-  case screenAccounts
+  case screenAccounts, screenOutbox
 
   /// The Chinese and English text.
   public var pair: (zh: String, en: String) {
@@ -24,9 +24,9 @@ public enum CommonText: LocalizedText {
     case .fSearch: ("查找", "Search")
     case .fFilter: ("筛选", "Filter")
     case .fRead: ("抄读", "Read")
-    case .fBatch: ("批量", "Batch")
-    case .fReports: ("报表", "Reports")
+    case .fRefresh: ("刷新", "Refresh")
     case .fBuses: ("总线", "Buses")
+    case .fOutbox: ("待下发", "Outbox")
     case .fQuit: ("退出", "Quit")
     case .flagKeepPower: ("保电", "Keep power")
     case .flagTripped: ("拉闸", "Tripped")
@@ -54,6 +54,7 @@ public enum CommonText: LocalizedText {
     case .screenHelp: ("帮助", "Help")
     case .screenSale: ("售电", "Sale")
     case .screenAccounts: ("账户", "Accounts")
+    case .screenOutbox: ("待下发 / 异常售电", "Undelivered sales")
     }
   }
 }

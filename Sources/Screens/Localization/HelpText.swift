@@ -5,6 +5,7 @@ public enum HelpText: LocalizedText {
   case move, page, homeEnd, open, tag, untagAll, search, searchNext, filter, sort, group, readNow, buses
   case detailRead, busTrace, busRefresh
   case accounts, accountSearch, accountMeters, accountOpen, accountClose
+  case outbox, outboxRead, outboxLanded, outboxVoid, outboxRetry, outboxRefresh
   case sale, saleMeter, saleAmount, salePay, saleConfirm, salePrint, saleRefund, saleReverse
 
   /// The Chinese and English text.
@@ -15,6 +16,12 @@ public enum HelpText: LocalizedText {
     case .accountMeters: ("查看该户电表及剩余金额", "Show the account's meters and balances")
     case .accountOpen: ("开户", "Open an account")
     case .accountClose: ("销户（需主管）", "Close the account (supervisor)")
+    case .outbox: ("待下发与异常售电", "Undelivered sales and conflicts")
+    case .outboxRead: ("读取冲突票据的电表，核对购电次数", "Read a conflict's meter to check its purchase count")
+    case .outboxLanded: ("读表后：标记已到账（需主管）", "After a read: mark landed (supervisor)")
+    case .outboxVoid: ("作废：记冲正，退还租户（需主管）", "Void: a reversal, money back to the tenant (supervisor)")
+    case .outboxRetry: ("失败的票据重新下发（需主管）", "Try a failed bill again (supervisor)")
+    case .outboxRefresh: ("刷新列表", "Refresh the list")
     case .title: ("帮助 · 按键", "Help · keys")
     case .close: ("按 Esc 或 F1 关闭", "Esc or F1 closes")
     case .showHelp: ("显示帮助", "Show this help")
