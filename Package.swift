@@ -78,7 +78,7 @@ let package = Package(
       name: "Services",
       dependencies: [
         "Domain", "Store", "SiteConfig", "MeterCrypto", "MeterProfiles", "Acquisition",
-        "ModbusTransport",
+        "ModbusTransport", "Documents", "Printing",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
@@ -207,6 +207,10 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "CLITests", dependencies: ["TestSupport", "meterdesk"], swiftSettings: strict),
+    .testTarget(
+      name: "ReceiptPathTests",
+      dependencies: ["Services", "Store", "SiteConfig", "Documents", "Printing", "Domain", "TestSupport"],
+      swiftSettings: strict),
     .testTarget(
       name: "SalesCLITests",
       dependencies: [

@@ -17,6 +17,32 @@ extension ReceiptTemplate {
     操作员: {operator}   收款人: {payee}   开票单位: (盖章有效)
     备注: 请核对收款金额，并妥善保管发票，本次收款为预收电费，不作为凭证。
 
+    @layout 32
+    {reprint:^}
+    {site:^}
+    {^}预付电费收款票
+    {copy:>}
+    {rule}
+    票号:   {bill}
+    日期:   {datetime}
+    户号:   {account}
+    户名:   {tenant}
+    商铺:   {shop}
+    {rule}
+    项目:   {kind}
+    表号:   {meter}
+    楼号:   {building}
+    次数:   {count}
+    方式:   {pay}
+    金额:   {amount}
+    大写:   {capitals}
+    备注:   {remark}
+    {rule}
+    操作员: {operator}
+    收款人: {payee}
+    开票单位: (盖章有效)
+    请核对收款金额，并妥善保管发票，本次收款为预收电费，不作为凭证。
+
     @layout 40
     {reprint:^}
     {site:^}

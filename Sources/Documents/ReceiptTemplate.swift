@@ -5,7 +5,7 @@ import Foundation
 /// Syntax (documented for sites in `sample-data/receipt.txt`): `{name}` placeholders with optional
 /// `[<|>|^][width]` in display cells (`{amount:>12}`), `{^}`/`{>}` or `{name:^}` to centre or right-align
 /// a line, `{rule}` for a horizontal rule, `{{`/`}}` for literal braces, the reference system's names
-/// (`#MUserID` …) as aliases, `# ` comment lines and `@layout 40` / `@layout 80` sections.
+/// (`#MUserID` …) as aliases, `# ` comment lines and `@layout 32` / `@layout 40` / `@layout 80` sections.
 public struct ReceiptTemplate: Sendable, Hashable {
   /// The layouts, one per paper width (or a single one for every width).
   let layouts: [TemplateLayout]
@@ -31,7 +31,8 @@ public struct ReceiptTemplate: Sendable, Hashable {
     return try parse(text, file: path)
   }
 
-  /// The FEATURES.md default layout (80-column table, 40-column stacked), used when the site has no file.
+  /// The FEATURES.md default layout (80-column table, 32- and 40-column stacked), used when the site has
+  /// no file.
   public static let builtIn: ReceiptTemplate = {
     do {
       return try parse(builtInSource, file: "built-in receipt template")
@@ -49,14 +50,25 @@ public struct ReceiptTemplate: Sendable, Hashable {
     render(data, cells: width.cells, copies: copies)
   }
 
+  /// Each copy of the receipt on its own (存根联, 客户联, 记账联 for three), as `render` prints them: for
+  /// printers that cut the copies apart instead of feeding a form.
+  public func renderCopies(_ data: ReceiptData, width: ReceiptWidth, copies: Int = 1) -> [String] {
+    renderCopies(data, cells: width.cells, copies: copies)
+  }
+
   /// `render` for any width in cells.
   func render(_ data: ReceiptData, cells: Int, copies: Int) -> String {
+    renderCopies(data, cells: cells, copies: copies).joined(separator: "\u{0C}")
+  }
+
+  /// `renderCopies` for any width in cells.
+  func renderCopies(_ data: ReceiptData, cells: Int, copies: Int) -> [String] {
     let layout = self.layout(for: cells)
     let count = max(1, copies)
     return (0..<count).map { index in
       renderCopy(
         data, layout: layout, cells: cells, copyLabel: ReceiptMarks.copyLabel(index: index, of: count))
-    }.joined(separator: "\u{0C}")
+    }
   }
 
   /// One copy of the receipt.

@@ -25,14 +25,13 @@ public struct CUPSPrinter: ReceiptPrinter {
     self.timeout = timeout
   }
 
-  /// Submits `document` as one raw job; throws with lp's message when the job is not accepted
+  /// Submits `bytes` as one raw job; throws with lp's message when the job is not accepted
   /// (missing queue, queue not accepting jobs, cupsd down).
-  public func print(_ document: String, title: String) throws(PrintError) {
+  public func send(_ bytes: [UInt8], title: String) throws(PrintError) {
     guard !queue.isEmpty else { throw PrintError(message: "no printer queue is configured") }
     guard let lp = ExecutableLocator.find("lp") else {
       throw PrintError(message: "lp is not installed (Debian package cups-client)")
     }
-    let bytes = lineEnding.apply(to: try encoding.encode(document))
     let cleanTitle = String(title.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     var arguments: [String] = []
     if let server { arguments += ["-h", server] }

@@ -16,9 +16,8 @@ public struct FilePrinter: ReceiptPrinter {
     self.lineEnding = lineEnding
   }
 
-  /// Appends `document`, preceded by a form feed when the file already holds a job; `title` is unused.
-  public func print(_ document: String, title: String) throws(PrintError) {
-    let bytes = lineEnding.apply(to: try encoding.encode(document))
+  /// Appends `bytes`, preceded by a form feed when the file already holds a job; `title` is unused.
+  public func send(_ bytes: [UInt8], title: String) throws(PrintError) {
     let manager = FileManager.default
     if !manager.fileExists(atPath: path) && !manager.createFile(atPath: path, contents: nil) {
       throw PrintError(message: "cannot create \(path)")

@@ -5,17 +5,47 @@ import Documents
 /// Printing is separate from selling: when `print` throws, the sale stands, and the caller can send the
 /// same document again (or reprint it later, marked 重打 / REPRINT) without selling again.
 public protocol ReceiptPrinter: Sendable {
-  /// Sends one document (fixed-width text lines ending in "\n") as one job named `title`.
-  func print(_ document: String, title: String) throws(PrintError)
+  /// The encoding of the text sent.
+  var encoding: PrintEncoding { get }
+  /// How lines end in the bytes sent.
+  var lineEnding: LineEnding { get }
+
+  /// Sends bytes, already encoded and framed, as one job named `title`.
+  func send(_ bytes: [UInt8], title: String) throws(PrintError)
 }
 
 extension ReceiptPrinter {
+  /// Sends one document (fixed-width text lines ending in "\n") as one plain-text job named `title`.
+  public func print(_ document: String, title: String) throws(PrintError) {
+    try send(lineEnding.apply(to: try encoding.encode(document)), title: title)
+  }
+
+  /// Sends the copies of one receipt as one job: for an ESC/POS printer framed by `ESCPOS.job` (initialise,
+  /// Chinese mode for GB18030, a cut after each copy), otherwise as plain text with the copies separated
+  /// by form feeds.
+  public func print(copies: [String], title: String, escpos: Bool) throws(PrintError) {
+    if escpos {
+      try send(try ESCPOS.job(copies: copies, encoding: encoding, lineEnding: lineEnding), title: title)
+    } else {
+      try print(copies.joined(separator: "\u{0C}"), title: title)
+    }
+  }
+
   /// Renders `receipt` with `template` at `width` (with `copies` copies) and prints it as one job titled
   /// "MeterDesk receipt <bill>" (plus " REPRINT" for a reprint).
   public func print(
-    _ receipt: ReceiptData, template: ReceiptTemplate = .builtIn, width: ReceiptWidth, copies: Int = 1
+    _ receipt: ReceiptData, template: ReceiptTemplate = .builtIn, width: ReceiptWidth, copies: Int = 1,
+    escpos: Bool = false
   ) throws(PrintError) {
-    let title = "MeterDesk receipt \(receipt.bill)" + (receipt.reprint ? " REPRINT" : "")
-    try print(template.render(receipt, width: width, copies: copies), title: title)
+    try print(
+      copies: template.renderCopies(receipt, width: width, copies: copies), title: receipt.jobTitle,
+      escpos: escpos)
+  }
+}
+
+extension ReceiptData {
+  /// The print job's title: "MeterDesk receipt 00000042", plus " REPRINT" for a reprint.
+  public var jobTitle: String {
+    "MeterDesk receipt \(bill)" + (reprint ? " REPRINT" : "")
   }
 }

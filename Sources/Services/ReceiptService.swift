@@ -1,3 +1,4 @@
+import Documents
 import Domain
 import Foundation
 import Store
@@ -22,7 +23,8 @@ public struct ReceiptFacts: Sendable, Hashable {
   public var operatorName: String
 }
 
-/// Gathers receipt facts for a bill (printing itself lives in the Documents and Printing modules).
+/// The one receipt path of the console and the CLI: gathers a bill's facts from the ledger, renders them
+/// with the site's template for the site's paper, and (in `ReceiptOutput.swift`) prints them.
 public struct ReceiptService: Sendable {
   let database: AppDatabase
 
@@ -43,5 +45,27 @@ public struct ReceiptService: Sendable {
       timeZone: TimeZone(identifier: settings?.timeZone ?? "") ?? .current,
       tenant: listing?.account?.tenant ?? "", building: building, shop: listing?.meter.shop ?? "",
       payMethod: row.entry.payMethod.flatMap(PayMethod.init(rawValue:)), operatorName: row.entry.operator)
+  }
+
+  /// The receipt of a bill, as the ledger has it: the signed amount (a refund or reversal is negative,
+  /// its capitals start with 负), the pay method recorded with the sale, the operator who entered it.
+  public func data(bill: Int64, reprint: Bool) throws -> ReceiptData {
+    guard let facts = try facts(bill: bill) else { throw ReceiptError.noBill(bill) }
+    let record = facts.record
+    return ReceiptData(
+      siteName: facts.siteName, account: record.account, tenant: facts.tenant, bill: BillNumber(record.bill),
+      issuedAt: record.createdAt, timeZone: facts.timeZone, kind: record.kind, meter: record.meter,
+      building: facts.building, shop: facts.shop, purchaseCount: record.purchaseCount,
+      payMethod: facts.payMethod, amount: record.amount, operatorName: facts.operatorName, reprint: reprint)
+  }
+
+  /// The site's receipt printer, from its settings (`[printer]` in site.toml).
+  public func printerSettings() throws -> ReceiptPrinterSettings {
+    guard let settings = try database.siteSettings() else { return ReceiptPrinterSettings() }
+    guard let paper = ReceiptPaper(rawValue: settings.printerPaper) else {
+      throw ReceiptError.unknownPaper(settings.printerPaper)
+    }
+    let queue = settings.receiptQueue.flatMap { $0.isEmpty ? nil : $0 }
+    return ReceiptPrinterSettings(queue: queue, paper: paper, escpos: settings.printerEscpos)
   }
 }

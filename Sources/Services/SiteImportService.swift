@@ -33,7 +33,7 @@ public struct SiteImportService: Sendable {
 
   /// Converts a validated site into database rows.
   static func snapshot(of site: SiteDefinition) -> SiteSnapshot {
-    let settings = SiteSettingsRecord(
+    var settings = SiteSettingsRecord(
       name: site.name, code: site.code, timeZone: site.timeZone,
       collectionIntervalSeconds: site.defaults.collectionIntervalSeconds,
       offlineAfterFailures: site.defaults.offlineAfterFailures,
@@ -41,7 +41,9 @@ public struct SiteImportService: Sendable {
       hoardingCapFen: site.defaults.hoardingCap.fen,
       powerThresholdW: site.defaults.powerThresholdW, defaultTariff: site.defaults.tariff,
       smsNumbers: site.defaults.smsNumbers.joined(separator: ","),
-      receiptQueue: site.defaults.receiptQueue)
+      receiptQueue: site.printer.queue ?? site.defaults.receiptQueue)
+    settings.printerPaper = site.printer.paper.rawValue
+    settings.printerEscpos = site.printer.escpos
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let tariffs = site.tariffs.map { tariff in

@@ -38,7 +38,8 @@ public struct SiteDefaults: Sendable, Hashable {
   public var tariff: String = ""
   /// Numbers that receive alarm SMS.
   public var smsNumbers: [String] = []
-  /// CUPS queue for receipts, if any.
+  /// CUPS queue for receipts, if any (the older spelling of `[printer] queue`; `printer.queue` is the one
+  /// in force).
   public var receiptQueue: String?
 
   /// Defaults as FEATURES.md lists them.
@@ -175,4 +176,36 @@ public struct SiteDefinition: Sendable, Hashable {
   public var meters: [MeterDefinition]
   /// Accounts.
   public var accounts: [AccountDefinition]
+  /// The receipt printer.
+  public var printer = PrinterDefinition()
+}
+
+/// The paper a receipt printer takes (`[printer] paper`); the name picks the receipt's width.
+public enum PrinterPaper: String, Sendable, CaseIterable, Codable {
+  /// 58 mm thermal roll: 32 cells.
+  case mm58 = "58mm"
+  /// 80 mm thermal roll: 48 cells.
+  case mm80 = "80mm"
+  /// Dot-matrix on triplicate forms: 80 cells, 存根联/客户联/记账联.
+  case dotMatrix = "dot-matrix"
+
+  /// The names with their widths, for error messages.
+  public static let choices = "58mm (32 cells), 80mm (48 cells) or dot-matrix (80 cells, triplicate)"
+}
+
+/// The site's receipt printer (`[printer]` in site.toml).
+public struct PrinterDefinition: Sendable, Hashable {
+  /// The CUPS queue; `[defaults] receipt_queue` is its older name. Nil prints to a file beside the database.
+  public var queue: String?
+  /// The paper, which sets the receipt's width and copies.
+  public var paper: PrinterPaper = .dotMatrix
+  /// Whether the printer speaks ESC/POS (initialise, Chinese mode, a cut after each copy).
+  public var escpos: Bool = false
+
+  /// A dot-matrix printer without ESC/POS and without a queue: what a site without `[printer]` gets.
+  public init(queue: String? = nil, paper: PrinterPaper = .dotMatrix, escpos: Bool = false) {
+    self.queue = queue
+    self.paper = paper
+    self.escpos = escpos
+  }
 }

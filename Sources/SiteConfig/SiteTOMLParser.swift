@@ -21,7 +21,7 @@ struct SiteTOMLParser {
       gateways: [], buses: [], meters: [], accounts: [])
     var result = ParsedSiteFile(definition: definition)
     for key in table.keys
-    where !["site", "defaults", "tariffs", "buildings", "gateways", "buses"].contains(key) {
+    where !["site", "defaults", "tariffs", "buildings", "gateways", "buses", "printer"].contains(key) {
       issues.add("unknown top-level key \"\(key)\"", line: locator.key(key, inTableAt: nil))
     }
 
@@ -53,9 +53,15 @@ struct SiteTOMLParser {
         line: fields.tableLine)
     }
     definition.buses = arrayTables("buses", issues: &issues).compactMap { parseBus($0, issues: &issues) }
+    definition.printer = PrinterTableParser(table: table, locator: locator)
+      .parse(oldQueue: definition.defaults.receiptQueue, oldQueueLine: oldQueueLine, issues: &issues)
+    definition.defaults.receiptQueue = definition.printer.queue
     result.definition = definition
     return result
   }
+
+  /// The line of `[defaults] receipt_queue`, for the printer table's errors.
+  private var oldQueueLine: Int? { locator.key("receipt_queue", inTableAt: locator.table("defaults")) }
 
   private func section(_ name: String, issues: inout IssueCollector) -> TOMLFields? {
     let line = locator.table(name)

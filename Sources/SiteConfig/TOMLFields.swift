@@ -46,6 +46,15 @@ struct TOMLFields {
     return number
   }
 
+  func bool(_ key: String, issues: inout IssueCollector) -> Bool? {
+    guard let value = table[key] else { return nil }
+    guard let flag = value.bool else {
+      issues.add("\(context): \"\(key)\" must be true or false", line: line(key))
+      return nil
+    }
+    return flag
+  }
+
   func money(_ key: String, issues: inout IssueCollector) -> Money? {
     guard let text = string(key, required: false, issues: &issues) else { return nil }
     switch Money.parse(text, requirePositive: true) {

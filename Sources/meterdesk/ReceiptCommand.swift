@@ -1,18 +1,24 @@
 import ArgumentParser
 import Foundation
+import Services
 
 /// `meterdesk receipt`: prints (or writes) the receipt of a bill again, marked 重打 REPRINT.
 struct ReceiptCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "receipt",
-    abstract: "Print a bill's receipt again (marked 重打 REPRINT) through CUPS, or write it to a file.")
+    abstract: "Print a bill's receipt again (marked 重打 REPRINT) through CUPS, or write it to a file.",
+    discussion: """
+      The receipt is the one the console prints: the site's template (receipt.txt beside the database, \
+      else the built-in one) on the site's paper ([printer] in site.toml); --out writes its plain text.
+      """)
 
   @Option(help: "Database file.") var db: String
   @Option(help: "Bill number.") var bill: Int64
   @Option(help: "CUPS queue.") var print: String?
   @Option(help: "CUPS server host:port.") var printServer: String?
   @Option(help: "Write the receipt to this file instead.") var out: String?
-  @Option(help: "40 (thermal) or 80 (dot matrix) cells.") var width = 40
+  @Option(help: "Width in cells, overriding the site's paper: 32 (58 mm), 40, 48 (80 mm) or 80 (dot matrix).")
+  var width: Int?
   @Option(help: "Receipt template (default: receipt.txt beside the database, else built in).")
   var template: String?
   @Flag(help: "Mark as a reprint (the default for this command).") var reprint = false
@@ -30,9 +36,9 @@ struct ReceiptCommand: ParsableCommand {
       try SalesCLI.print(text, queue: queue, server: printServer, bill: bill, command: "receipt")
     } else if let out {
       do {
-        try text.write(toFile: out, atomically: true, encoding: .utf8)
+        try text.write(toFile: out)
       } catch {
-        throw fail("meterdesk receipt: cannot write \(out): \(error.localizedDescription)")
+        throw fail("meterdesk receipt: \(error)")
       }
     }
   }

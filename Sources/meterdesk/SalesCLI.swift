@@ -100,40 +100,35 @@ enum SalesCLI {
     _ = try outcome.get()
   }
 
-  /// Renders a bill's receipt with the site's template (or `template`, or the built-in one).
+  /// A bill's receipt through the one receipt path the console uses too (`ReceiptService.render`): the
+  /// site's template and paper; `template` and `width` (cells) override them.
   static func receipt(
-    database: AppDatabase, bill: Int64, db: String, template: String?, width: Int, reprint: Bool,
+    database: AppDatabase, bill: Int64, db: String, template: String?, width: Int?, reprint: Bool,
     command: String
-  ) throws -> String {
-    guard let facts = try ReceiptService(database: database).facts(bill: bill) else {
-      throw fail("meterdesk \(command): no bill \(bill)")
+  ) throws -> RenderedReceipt {
+    var cells: ReceiptWidth?
+    if let width {
+      guard let known = ReceiptWidth(rawValue: width) else {
+        throw fail("meterdesk \(command): --width \(width): must be \(ReceiptWidth.choices) (cells)")
+      }
+      cells = known
     }
-    guard let cells = ReceiptWidth(rawValue: width) else {
-      throw fail("meterdesk \(command): --width \(width): must be 40 or 80")
-    }
-    let beside = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("receipt.txt")
-      .path
-    let path = template ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
-    let form: ReceiptTemplate
     do {
-      form = try path.map { try ReceiptTemplate.load(path: $0) } ?? .builtIn
+      return try ReceiptService(database: database).render(
+        bill: bill, siteFolder: ReceiptService.siteFolder(database: db), template: template, width: cells,
+        reprint: reprint)
     } catch {
       throw fail("meterdesk \(command): \(error)")
     }
-    let record = facts.record
-    let data = ReceiptData(
-      siteName: facts.siteName, account: record.account, tenant: facts.tenant, bill: BillNumber(record.bill),
-      issuedAt: record.createdAt, timeZone: facts.timeZone, kind: record.kind, meter: record.meter,
-      building: facts.building, shop: facts.shop, purchaseCount: record.purchaseCount,
-      payMethod: facts.payMethod, amount: Money(fen: abs(record.amount.fen)),
-      operatorName: facts.operatorName, reprint: reprint)
-    return form.render(data, width: cells)
   }
 
-  /// Prints through CUPS; a failure is reported and the process exits 3.
-  static func print(_ text: String, queue: String, server: String?, bill: Int64, command: String) throws {
+  /// Prints through CUPS (ESC/POS framed when the site's printer speaks it); a failure is reported and
+  /// the process exits 3.
+  static func print(_ receipt: RenderedReceipt, queue: String, server: String?, bill: Int64, command: String)
+    throws
+  {
     do {
-      try CUPSPrinter(queue: queue, server: server).print(text, title: "bill \(BillNumber(bill))")
+      try receipt.print(queue: queue, server: server)
     } catch {
       throw fail(
         "meterdesk \(command): bill \(BillNumber(bill)) recorded but the receipt did not print: \(error) "

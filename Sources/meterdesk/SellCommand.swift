@@ -62,7 +62,7 @@ struct SellCommand: ParsableCommand {
     fflush(nil)
     if let queue = print {
       let text = try SalesCLI.receipt(
-        database: database, bill: record.bill, db: db, template: template, width: 40, reprint: false,
+        database: database, bill: record.bill, db: db, template: template, width: nil, reprint: false,
         command: "sell")
       try SalesCLI.print(text, queue: queue, server: printServer, bill: record.bill, command: "sell")
     }

@@ -32,6 +32,10 @@ public struct SiteSettingsRecord: Codable, Sendable, Hashable, FetchableRecord, 
   public var receiptQueue: String?
   /// A sale first reads its meter when the last reading is older than this, seconds.
   public var saleReadMaxAgeSeconds: Int = 900
+  /// The receipt printer's paper, as site.toml names it: `58mm`, `80mm` or `dot-matrix`.
+  public var printerPaper: String = "dot-matrix"
+  /// Whether the receipt printer speaks ESC/POS (initialise, Chinese mode, a cut after each copy).
+  public var printerEscpos: Bool = false
 
   /// Creates the settings row.
   public init(

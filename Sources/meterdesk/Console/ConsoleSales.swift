@@ -148,39 +148,32 @@ final class ConsoleSales {
   /// Prints the receipt of `bill` off the loop; the outcome comes back as `.receiptPrinted`.
   func print(bill: Int64, meter summary: MeterSummary?) {
     let post = self.post
+    // The one receipt path the CLI uses too: the ledger's facts, the site's template and paper. The site
+    // folder is the database's, where `receiptFile` lives.
+    let siteFolder = URL(fileURLWithPath: env.receiptFile).deletingLastPathComponent().path
+    let service = ReceiptService(database: env.database)
+    let receipt: RenderedReceipt
     do {
-      guard let record = try SalesService(database: env.database).sale(bill: bill),
-        let settings = try env.database.siteSettings()
-      else {
-        return post(.action(.receiptPrinted(bill: bill, .failed("no bill \(bill)"))))
-      }
-      let data = ReceiptData(
-        siteName: settings.name, account: record.account, tenant: summary?.tenant ?? "",
-        bill: BillNumber(record.bill), issuedAt: record.createdAt,
-        timeZone: TimeZone(identifier: settings.timeZone) ?? .current, kind: record.kind, meter: record.meter,
-        building: summary?.building ?? "", shop: summary?.shop ?? "", purchaseCount: record.purchaseCount,
-        payMethod: pays[bill], amount: record.amount, operatorName: session?.name ?? "")
-      let destination: String
-      let printer: any ReceiptPrinter
-      if let queue = settings.receiptQueue, !queue.isEmpty {
-        destination = queue
-        printer = CUPSPrinter(queue: queue)
-      } else {
-        destination = env.receiptFile
-        printer = FilePrinter(path: destination)
-      }
-      let logger = env.logger
-      Task.detached {
-        do {
-          try printer.print(data, width: .dotMatrix)
-          post(.action(.receiptPrinted(bill: bill, .printed(destination))))
-        } catch {
-          logger.error("receipt \(bill) not printed to \(destination): \(error)")
-          post(.action(.receiptPrinted(bill: bill, .failed("\(error)"))))
-        }
-      }
+      receipt = try service.render(bill: bill, siteFolder: siteFolder, reprint: false)
     } catch {
-      post(.action(.receiptPrinted(bill: bill, .failed("\(error)"))))
+      env.logger.error("receipt \(bill) not rendered: \(error)")
+      return post(.action(.receiptPrinted(bill: bill, .failed("\(error)"))))
+    }
+    let queue = receipt.printer.queue
+    let destination = queue ?? env.receiptFile
+    let logger = env.logger
+    Task.detached {
+      do {
+        if let queue {
+          try receipt.print(queue: queue)
+        } else {
+          try receipt.append(toFile: destination)
+        }
+        post(.action(.receiptPrinted(bill: bill, .printed(destination))))
+      } catch {
+        logger.error("receipt \(bill) not printed to \(destination): \(error)")
+        post(.action(.receiptPrinted(bill: bill, .failed("\(error)"))))
+      }
     }
   }
 }
