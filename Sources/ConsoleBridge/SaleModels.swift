@@ -21,6 +21,25 @@ extension ScreenModels {
     case .delivered: return .delivered(balance: record.balanceAfter)
     case .failed: return .failed(code: record.resultCode, reason: record.lastError ?? "refused")
     case .conflict: return .conflict(reason: record.lastError ?? "purchase count conflict")
+    case .void: return .failed(code: nil, reason: "void: never reached the meter; money returned")
     }
+  }
+}
+
+extension ScreenModels {
+  /// An undelivered-sales desk row.
+  public static func outbox(_ entry: OutboxDeskEntry) -> OutboxEntryRow {
+    let record = entry.record
+    let state: OutboxEntryState
+    switch record.status {
+    case .sent: state = .sent
+    case .failed: state = .failed
+    case .conflict: state = .conflict
+    case .queued, .delivered, .void: state = .queued
+    }
+    return OutboxEntryRow(
+      bill: record.bill, kind: record.kind, meter: record.meter, account: record.account,
+      amount: record.amount, state: state, attempts: record.attempts, lastError: record.lastError,
+      createdAt: record.createdAt, expectedCount: record.purchaseCount)
   }
 }

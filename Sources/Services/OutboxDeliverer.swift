@@ -18,12 +18,16 @@ public struct OutboxDeliverer: Sendable {
     self.clock = clock
   }
 
-  /// Tries every pending entry once, per meter in bill order; returns the entries as they stand after.
+  /// Tries every pending entry once, per meter in bill order (meters side by side, so buses work
+  /// concurrently); returns the entries as they stand after.
   ///
   /// A meter that does not answer keeps its entries queued (attempts + 1, last error) and its
-  /// later entries are left for the next run.
-  public func deliverPending(engine: AcquisitionEngine, masterKey: SiteMasterKey) async throws -> [SaleRecord]
-  {
+  /// later entries are left for the next run. `progress` sees each entry when it is sent and
+  /// again with its outcome.
+  public func deliverPending(
+    engine: AcquisitionEngine, masterKey: SiteMasterKey,
+    progress: @escaping @Sendable (SaleRecord) -> Void = { _ in }
+  ) async throws -> [SaleRecord] {
     let pending = try database.pendingDeliveries()
     var meters: [String] = []
     var byMeter: [String: [SaleRow]] = [:]
@@ -31,26 +35,38 @@ public struct OutboxDeliverer: Sendable {
       if byMeter[row.entry.meter] == nil { meters.append(row.entry.meter) }
       byMeter[row.entry.meter, default: []].append(row)
     }
-    var results: [SaleRecord] = []
-    for meter in meters {
-      for row in byMeter[meter] ?? [] {
-        let after = try await deliver(row, engine: engine, masterKey: masterKey)
-        results.append(after)
-        if after.status == .queued { break }
+    return try await withThrowingTaskGroup(of: [SaleRecord].self) { group in
+      for meter in meters {
+        let rows = byMeter[meter] ?? []
+        group.addTask {
+          var results: [SaleRecord] = []
+          for row in rows {
+            let after = try await deliver(row, engine: engine, masterKey: masterKey, progress: progress)
+            results.append(after)
+            progress(after)
+            if after.status == .queued { break }
+          }
+          return results
+        }
       }
+      var all: [SaleRecord] = []
+      for try await results in group { all += results }
+      return all.sorted { $0.bill < $1.bill }
     }
-    return results
   }
 
   /// Delivers one entry (see `deliverPending`); returns it as it stands after.
-  func deliver(_ row: SaleRow, engine: AcquisitionEngine, masterKey: SiteMasterKey) async throws -> SaleRecord
-  {
+  func deliver(
+    _ row: SaleRow, engine: AcquisitionEngine, masterKey: SiteMasterKey,
+    progress: @Sendable (SaleRecord) -> Void = { _ in }
+  ) async throws -> SaleRecord {
     guard var outbox = row.outbox, let bill = row.entry.bill else { return SaleRecord(row: row) }
     let now = clock()
-    outbox.state = SaleStatus.sent.rawValue
+    outbox.state = .sent
     outbox.attempts += 1
     outbox.updatedAt = now
     try database.updateOutbox(outbox)
+    progress(SaleRecord(row: SaleRow(entry: row.entry, outbox: outbox)))
     do {
       let token = try Self.token(for: row.entry, bill: bill, masterKey: masterKey, at: now)
       let expected = row.entry.purchaseCount ?? 0
@@ -60,7 +76,7 @@ public struct OutboxDeliverer: Sendable {
       apply(outcome, to: &outbox, at: clock())
       try database.updateOutbox(outbox, audit: audit(outcome, row: row, bill: bill))
     } catch {
-      outbox.state = SaleStatus.queued.rawValue
+      outbox.state = .queued
       outbox.lastError = String(describing: error)
       outbox.updatedAt = clock()
       try database.updateOutbox(outbox)
@@ -72,18 +88,18 @@ public struct OutboxDeliverer: Sendable {
     outbox.updatedAt = now
     switch outcome {
     case .delivered(let balance, let alreadyThere):
-      outbox.state = SaleStatus.delivered.rawValue
+      outbox.state = .delivered
       outbox.resultCode = 0
       outbox.balanceAfterFen = balance
       outbox.deliveredAt = now
       outbox.lastError = alreadyThere ? "already on the meter; not sent again" : nil
     case .refused(let code):
-      outbox.state = SaleStatus.failed.rawValue
+      outbox.state = .failed
       outbox.resultCode = code
       let text = RechargeResult(rawValue: UInt16(truncatingIfNeeded: code))?.englishText ?? "unknown result"
       outbox.lastError = "meter refused the token: \(code) (\(text))"
     case .conflict(let count):
-      outbox.state = SaleStatus.conflict.rawValue
+      outbox.state = .conflict
       outbox.lastError = "meter purchase count is \(count); a supervisor must reconcile"
     }
   }

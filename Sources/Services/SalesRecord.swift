@@ -2,19 +2,8 @@ import Domain
 import Foundation
 import Store
 
-/// Where a ledger entry's delivery to its meter stands.
-public enum SaleStatus: String, Sendable, Codable, CaseIterable {
-  /// Waiting for acquisition.
-  case queued
-  /// Handed to the meter; the answer is not recorded yet.
-  case sent
-  /// The meter accepted it (or had already accepted it).
-  case delivered
-  /// The meter refused the token; see the result code.
-  case failed
-  /// The meter's purchase count fits neither before nor after; a supervisor must look.
-  case conflict
-}
+/// Where a ledger entry's delivery to its meter stands (the store's own type).
+public typealias SaleStatus = DeliveryState
 
 /// A sale, refund or reversal with its delivery state, as the desk shows it.
 public struct SaleRecord: Sendable, Hashable {
@@ -48,12 +37,13 @@ public struct SaleRecord: Sendable, Hashable {
   /// Builds the record from a stored row.
   public init(row: SaleRow) {
     bill = row.entry.bill ?? 0
-    kind = LedgerKind(rawValue: row.entry.kind) ?? .sale
+    kind = row.entry.kind
     meter = row.entry.meter
     account = row.entry.account
     amount = Money(fen: row.entry.amountFen)
     purchaseCount = row.entry.purchaseCount ?? 0
-    status = row.outbox.flatMap { SaleStatus(rawValue: $0.state) } ?? .delivered
+    // An entry without an outbox row has nothing to deliver (a void's reversal, a settlement).
+    status = row.outbox?.state ?? .delivered
     balanceAfter = row.outbox?.balanceAfterFen.map { Money(fen: $0) }
     createdAt = row.entry.createdAt
     deliveredAt = row.outbox?.deliveredAt

@@ -34,8 +34,8 @@ extension SalesService {
     session: Session, approver: String?, reverses: Int64?, count: Int64, at now: Date
   ) -> (LedgerEntryRecord, AuditRecord) {
     let entry = LedgerEntryRecord(
-      kind: kind.rawValue, meter: context.meter.number, account: account, amountFen: amount.fen,
-      payMethod: pay?.rawValue, operator: session.name, approvedBy: approver, reversesBill: reverses,
+      kind: kind, meter: context.meter.number, account: account, amountFen: amount.fen,
+      payMethod: pay, operator: session.name, approvedBy: approver, reversesBill: reverses,
       purchaseCount: count, createdAt: now, remark: "")
     var detail = "\(kind.rawValue) \(amount) to meter \(context.meter.number), purchase count \(count)"
     if let pay { detail += ", paid by \(pay.rawValue)" }

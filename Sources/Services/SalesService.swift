@@ -56,8 +56,8 @@ public struct SalesService: Sendable {
     guard let original = try database.saleRow(bill: bill) else { throw SalesError.unknownBill(bill) }
     let row = try append(meter: original.entry.meter, reversing: bill) { context in
       guard let target = context.target else { throw SalesError.unknownBill(bill) }
-      guard target.kind == LedgerKind.sale.rawValue else { throw SalesError.notASale(bill) }
-      guard context.targetOutbox?.state == SaleStatus.delivered.rawValue else {
+      guard target.kind == .sale else { throw SalesError.notASale(bill) }
+      guard context.targetOutbox?.state == .delivered else {
         throw SalesError.saleNotDelivered(bill)
       }
       guard !context.targetAlreadyReversed else { throw SalesError.alreadyReversed(bill) }

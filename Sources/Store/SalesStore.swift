@@ -75,7 +75,7 @@ extension AppDatabase {
       try audit?.insert(db)
       // A delivered entry read the meter's balance and count just now: keep the meter's stored
       // state current, so caps, refunds and settlements never work from a balance that predates it.
-      if outbox.state == "delivered", let balance = outbox.balanceAfterFen,
+      if outbox.state == .delivered, let balance = outbox.balanceAfterFen,
         let count = try LedgerEntryRecord.fetchOne(db, key: outbox.bill)?.purchaseCount
       {
         try db.execute(

@@ -53,6 +53,7 @@ struct AccountOpenCommand: ParsableCommand {
       let (account, sale) = try AccountService(database: database).open(
         tenant: tenant, phone: phone, shop: shop, meters: meter, id: id, firstRecharge: money, pay: method,
         session: session, at: Date())
+      if sale != nil { SiteWake.ring(database: db) }
       if json {
         try SalesCLI.printJSON([
           "account": account, "first_sale": sale.map { SalesCLI.json($0) as Any } ?? NSNull(),
@@ -89,6 +90,7 @@ struct AccountCloseCommand: ParsableCommand {
       database: database, operator: operatorName, approver: nil, command: "account close")
     do {
       let closing = try AccountService(database: database).close(id: account, session: session, at: Date())
+      if !closing.settlements.isEmpty { SiteWake.ring(database: db) }
       if json {
         try SalesCLI.printJSON(["account": account, "settlements": closing.settlements.map(SalesCLI.json)])
       } else {

@@ -69,6 +69,7 @@ struct AccountReplaceMeterCommand: ParsableCommand {
     }
     var settlement = done.settlement
     var transfer = done.transfer
+    if settlement != nil || transfer != nil { SiteWake.ring(database: options.db) }
     if let wait = options.wait, wait > 0 {
       settlement = try settlement.map {
         try AccountMeterCLI.wait($0, seconds: wait, options, database, command)
@@ -110,9 +111,10 @@ enum AccountMeterCLI {
     _ record: SaleRecord, seconds: Double, _ options: ApprovalOptions, _ database: AppDatabase,
     _ command: String
   ) throws -> SaleRecord {
-    try SalesCLI.wait(
-      bill: record.bill, seconds: seconds, db: options.db, database: database, keys: options.keys,
-      profiles: nil, command: command) ?? record
+    SiteWake.ring(database: options.db)
+    let requests = SalesCLI.requests(
+      db: options.db, database: database, keys: options.keys, profiles: nil, command: command)
+    return try SalesCLI.wait(bill: record.bill, seconds: seconds, requests: requests) ?? record
   }
 
   /// Prints `object` as JSON, or `line`.

@@ -1,47 +1,34 @@
 import Acquisition
 import Foundation
-import MeterProfiles
 import NIOCore
 import Services
 import Store
 
-/// Opens a database for acquisition: the lease, the plan, the store sink and the engine.
+/// A site opened for acquisition by a command: the site runtime, which must hold the lease.
 struct AcquisitionContext {
-  let database: AppDatabase
-  let lease: AcquisitionLease
+  /// The composition root.
+  let runtime: SiteRuntime
+  /// Its engine (present: the lease is held).
   let engine: AcquisitionEngine
-  let sink: StoreReadingSink
 
-  /// Takes the lease (or exits naming its holder) and builds the engine.
+  /// The database.
+  var database: AppDatabase { runtime.database }
+
+  /// Takes the lease (or exits naming its holder) and builds the runtime.
   static func open(
-    db: String, role: String, profilesFolder: String?, interval: TimeAmount? = nil
+    db: String, role: String, profilesFolder: String?, interval: TimeAmount? = nil, keys: String? = nil
   ) throws -> AcquisitionContext {
-    guard FileManager.default.fileExists(atPath: db) else {
-      throw fail("meterdesk \(role): \(db): no such database (run meterdesk init first)")
-    }
-    let lease: AcquisitionLease
+    let runtime: SiteRuntime
     do {
-      lease = try AcquisitionLease(database: db, role: "meterdesk \(role)")
+      runtime = try SiteRuntime(
+        path: db, mode: .acquire,
+        options: SiteRuntime.Options(
+          role: "meterdesk \(role)", profilesFolder: profilesFolder, interval: interval, keyPath: keys,
+          log: { printError("meterdesk \(role): \($0)") }))
     } catch {
       throw fail("meterdesk \(role): \(error)")
     }
-    let database = try AppDatabase.open(path: db)
-    let profiles: [String: MeterProfile]
-    do {
-      profiles = try ProfileCatalog.catalog(siteFolder: profilesFolder)
-    } catch {
-      throw fail("meterdesk \(role): \(error)")
-    }
-    let plan: AcquisitionPlan
-    do {
-      plan = try AcquisitionSetup.plan(
-        database: database, profiles: profiles, collectionInterval: interval)
-    } catch let error as AcquisitionSetupError {
-      throw fail("meterdesk \(role): \(error)")
-    }
-    let zone = TimeZone(identifier: try database.siteSettings()?.timeZone ?? "") ?? .current
-    let sink = StoreReadingSink(database: database, timeZone: zone) { printError($0) }
-    let engine = AcquisitionEngine(plan: plan, sink: sink)
-    return AcquisitionContext(database: database, lease: lease, engine: engine, sink: sink)
+    guard let engine = runtime.engine else { throw fail("meterdesk \(role): no acquisition engine") }
+    return AcquisitionContext(runtime: runtime, engine: engine)
   }
 }

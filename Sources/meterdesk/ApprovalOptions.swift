@@ -10,7 +10,8 @@ struct ApprovalOptions: ParsableArguments {
   @Flag(help: "Read the operator's password from the first stdin line.") var passwordStdin = false
   @Option(help: "Supervisor approving (password on the second stdin line).") var approver: String?
   @Flag(help: "Read the approver's password from the second stdin line.") var approverPasswordStdin = false
-  @Option(help: "Seconds to wait for delivery.") var wait: Double?
+  @Option(help: "Seconds to wait for delivery (exit 4 if still on its way, 5 if refused or in conflict).")
+  var wait: Double?
   @Option(help: "Site master key file (default: DB.key).") var keys: String?
   @Flag(help: "Print a JSON object.") var json = false
 
@@ -27,16 +28,19 @@ struct ApprovalOptions: ParsableArguments {
     _ record: SaleRecord, database: AppDatabase, command: String, line: (SaleRecord) -> String
   ) throws {
     var record = record
+    SiteWake.ring(database: db)
+    var status: Int32 = 0
     if let wait, wait > 0 {
-      record =
-        try SalesCLI.wait(
-          bill: record.bill, seconds: wait, db: db, database: database, keys: keys, profiles: nil,
-          command: command) ?? record
+      let requests = SalesCLI.requests(
+        db: db, database: database, keys: keys, profiles: nil, command: command)
+      record = try SalesCLI.wait(bill: record.bill, seconds: wait, requests: requests) ?? record
+      status = SalesCLI.exitStatus(record)
     }
     if json {
       try SalesCLI.printJSON(SalesCLI.json(record))
     } else {
       print(line(record))
     }
+    if status != 0 { throw ExitCode(status) }
   }
 }

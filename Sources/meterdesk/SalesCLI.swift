@@ -52,52 +52,47 @@ enum SalesCLI {
     }
   }
 
-  /// Delivers pending entries until `bill` is settled or `seconds` pass: waits while another
-  /// process holds the acquisition lease, otherwise takes it and delivers itself.
-  static func wait(
-    bill: Int64, seconds: Double, db: String, database: AppDatabase, keys: String?, profiles: String?,
-    command: String
-  ) throws -> SaleRecord? {
-    let deadline = Date().addingTimeInterval(seconds)
-    let service = SalesService(database: database)
-    while true {
-      let record = try service.sale(bill: bill)
-      guard let current = record, current.status == .queued || current.status == .sent else { return record }
-      if Date() >= deadline { return record }
-      if AcquisitionLease.holder(database: db) == nil,
-        let lease = try? AcquisitionLease(database: db, role: "meterdesk \(command)")
-      {
-        try deliver(database: database, keys: keys ?? db + ".key", profiles: profiles, command: command)
-        withExtendedLifetime(lease) {}
-        let after = try service.sale(bill: bill)
-        if let after, after.status != .queued && after.status != .sent { return after }
-      }
-      Thread.sleep(forTimeInterval: 0.2)
+  /// Exit status of a money command whose delivery was waited for and is still on its way.
+  static let notDeliveredInTime: Int32 = 4
+  /// Exit status of a money command whose entry the meter refused, or that is in conflict or void.
+  static let deliveryFailed: Int32 = 5
+
+  /// The work this command asks of the site's lease holder (or does itself when nobody holds it).
+  static func requests(db: String, database: AppDatabase, keys: String?, profiles: String?, command: String)
+    -> SiteRequests
+  {
+    SiteRequests(
+      path: db, database: database,
+      options: SiteRuntime.Options(
+        role: "meterdesk \(command)", profilesFolder: profiles, keyPath: keys,
+        log: { printError("meterdesk \(command): \($0)") }))
+  }
+
+  /// Reads the meter first when the site says a sale needs a fresh reading (never read, or older
+  /// than the site's read-before-sale age), through the lease holder or by itself.
+  static func readBeforeSale(
+    meter: String, requests: SiteRequests, operator name: String, command: String
+  ) throws {
+    guard try requests.saleNeedsRead(meter: meter, at: Date()) else { return }
+    let outcome = try requests.read(meter: meter, by: name, timeout: 15)
+    if let problem = outcome.errorText {
+      printError("meterdesk \(command): meter \(meter) could not be read before the sale: \(problem)")
     }
   }
 
-  /// One delivery run with a private engine (the caller holds the lease).
-  static func deliver(database: AppDatabase, keys: String, profiles: String?, command: String) throws {
-    let masterKey: SiteMasterKey
-    do {
-      masterKey = try KeyFile.load(from: keys)
-    } catch {
-      throw fail("meterdesk \(command): \(error)")
+  /// Waits for delivery of `bill` up to `seconds`, by the lease holder or by itself.
+  static func wait(bill: Int64, seconds: Double, requests: SiteRequests) throws -> SaleRecord? {
+    try requests.waitForDelivery(bill: bill, seconds: seconds)
+  }
+
+  /// The exit status once a waited-for entry stands as `record`: 0 delivered, 4 still on its way,
+  /// 5 refused by the meter, in conflict or void.
+  static func exitStatus(_ record: SaleRecord) -> Int32 {
+    switch record.status {
+    case .delivered: return 0
+    case .queued, .sent: return notDeliveredInTime
+    case .failed, .conflict, .void: return deliveryFailed
     }
-    let plan: AcquisitionPlan
-    do {
-      plan = try AcquisitionSetup.plan(
-        database: database, profiles: try ProfileCatalog.catalog(siteFolder: profiles))
-    } catch {
-      throw fail("meterdesk \(command): \(error)")
-    }
-    let engine = AcquisitionEngine(plan: plan, sink: nil)
-    let deliverer = OutboxDeliverer(database: database)
-    let outcome = Result {
-      try Blocking.run { try await deliverer.deliverPending(engine: engine, masterKey: masterKey) }
-    }
-    try? engine.shutdownAndWait()
-    _ = try outcome.get()
   }
 
   /// A bill's receipt through the one receipt path the console uses too (`ReceiptService.render`): the
@@ -142,6 +137,7 @@ enum SalesCLI {
       "bill": BillNumber(record.bill).description, "status": record.status.rawValue,
       "purchase_count": record.purchaseCount,
       "balance_after": record.balanceAfter.map { $0.decimalString as Any } ?? NSNull(),
+      "last_error": record.lastError as Any? ?? NSNull(),
     ]
   }
 

@@ -10,9 +10,14 @@ struct SellCommand: ParsableCommand {
     commandName: "sell",
     abstract: "Sell electricity onto a meter (远程售电); the operator's password on standard input.",
     discussion: """
-      The sale is committed before anything is sent. With --wait S the command waits up to S \
-      seconds for delivery: by the process holding the acquisition lease, or by itself when \
-      nobody holds it. A print failure exits 3; the sale stays as it is.
+      A meter never read, or last read longer ago than the site's read-before-sale age, is read \
+      first (by the process holding the acquisition lease, or by this one when nobody holds it). \
+      The sale is committed before anything is sent, and the lease holder is woken at once. With \
+      --wait S the command waits up to S seconds for delivery (delivering by itself when nobody \
+      holds the lease). Exit status: 0 recorded (and, with --wait, delivered); 3 the receipt did \
+      not print (the sale stands); 4 --wait ran out with the sale still on its way (it stays \
+      queued and is delivered later); 5 the meter refused it, or its purchase count conflicts \
+      (see meterdesk outbox).
       """)
 
   @Option(help: "Database file.") var db: String
@@ -39,6 +44,9 @@ struct SellCommand: ParsableCommand {
     }
     let (session, _) = try SalesCLI.logIn(
       database: database, operator: operatorName, approver: nil, command: "sell")
+    let requests = SalesCLI.requests(
+      db: db, database: database, keys: keys, profiles: profiles, command: "sell")
+    try SalesCLI.readBeforeSale(meter: number, requests: requests, operator: session.name, command: "sell")
     var record: SaleRecord
     do {
       record = try SalesService(database: database).sell(
@@ -46,11 +54,11 @@ struct SellCommand: ParsableCommand {
     } catch let error as SalesError {
       throw fail("meterdesk sell: \(error)")
     }
+    SiteWake.ring(database: db)
+    var status: Int32 = 0
     if let wait, wait > 0 {
-      record =
-        try SalesCLI.wait(
-          bill: record.bill, seconds: wait, db: db, database: database, keys: keys, profiles: profiles,
-          command: "sell") ?? record
+      record = try SalesCLI.wait(bill: record.bill, seconds: wait, requests: requests) ?? record
+      status = SalesCLI.exitStatus(record)
     }
     if json {
       try SalesCLI.printJSON(SalesCLI.json(record))
@@ -66,6 +74,7 @@ struct SellCommand: ParsableCommand {
         command: "sell")
       try SalesCLI.print(text, queue: queue, server: printServer, bill: record.bill, command: "sell")
     }
+    if status != 0 { throw ExitCode(status) }
   }
 
   private func meterNumber(_ database: AppDatabase) throws -> String {

@@ -2,7 +2,6 @@ import Acquisition
 import ArgumentParser
 import Dispatch
 import Foundation
-import MeterCrypto
 import Services
 
 /// `meterdesk serve`: headless acquisition until SIGTERM or SIGINT.
@@ -23,26 +22,20 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "Site master key file for delivering sales (default: DB.key).") var keys: String?
 
   func run() throws {
+    StopSignal.install()
     let context = try AcquisitionContext.open(
       db: db, role: "serve", profilesFolder: profiles,
-      interval: interval.map { .seconds(Int64(max(1, $0))) })
+      interval: interval.map { .seconds(Int64(max(1, $0))) }, keys: keys)
+    let runtime = context.runtime
+    if runtime.masterKey == nil {
+      throw fail("meterdesk serve: no usable key file at \(keys ?? db + ".key"): sales could not be delivered")
+    }
     let mailbox = EventMailbox()
     context.engine.subscribe(mailbox)
     let verbose = self.verbose
-    StopSignal.install()
-    let masterKey: SiteMasterKey
-    do {
-      masterKey = try KeyFile.load(from: keys ?? db + ".key")
-    } catch {
-      throw fail("meterdesk serve: \(error)")
-    }
-    let delivery = OutboxDeliveryLoop(
-      database: context.database, engine: context.engine, masterKey: masterKey
-    ) { printError("meterdesk serve: \($0)") }
-    context.engine.startRoutine()
-    delivery.start()
+    runtime.start()
     printError(
-      "meterdesk serve: acquiring \(context.engine.plan.buses.count) buses; lease \(context.lease.path)")
+      "meterdesk serve: acquiring \(context.engine.plan.buses.count) buses; lease \(runtime.lease?.path ?? "")")
     let reporter = DispatchSource.makeTimerSource(queue: .global())
     reporter.schedule(deadline: .now() + 1, repeating: 1)
     reporter.setEventHandler {
@@ -62,8 +55,7 @@ struct ServeCommand: ParsableCommand {
     reporter.resume()
     StopSignal.wait()
     reporter.cancel()
-    Blocking.run { await delivery.stop() }
-    try context.engine.shutdownAndWait()
-    printError("meterdesk serve: stopped; readings flushed")
+    runtime.stop()
+    printError("meterdesk serve: stopped; readings and delivery state flushed")
   }
 }

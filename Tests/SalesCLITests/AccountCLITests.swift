@@ -44,7 +44,7 @@ struct AccountCLITests {
       let settlements = try #require(try CLISite.object(closed.stdout)["settlements"] as? [Any])
       #expect(settlements.count == 1)
       let rows = try site.database.saleRows(meter: meter)
-      #expect(rows.map(\.entry.kind) == ["sale", "closing_settlement"])
+      #expect(rows.map(\.entry.kind) == [.sale, .closingSettlement])
       #expect(try site.database.auditLog().contains { $0.action == "account.close" })
       let sell = try site.sell(meter, "1.00")
       #expect(sell.status != 0 && sell.stderr.contains("closed"))

@@ -77,7 +77,7 @@ struct CrashCLITests {
       for meter in CLISite.meters {
         let rows = try site.database.saleRows(meter: meter)
         #expect(
-          rows.allSatisfy { $0.outbox?.state == "delivered" }, "\(rows.map { $0.outbox?.lastError ?? "" })")
+          rows.allSatisfy { $0.outbox?.state == .delivered }, "\(rows.map { $0.outbox?.lastError ?? "" })")
         let start = try #require(before[meter])
         let after = try site.snapshot(meter)
         #expect(Int(after.purchaseCount) - Int(start.purchaseCount) == rows.count)

@@ -105,7 +105,7 @@ final class SalesSite: @unchecked Sendable {
   /// Puts a delivered entry back in the queue, as if the process died right after the write.
   func requeue(bill: Int64) throws {
     guard var outbox = try database.saleRow(bill: bill)?.outbox else { throw SalesTestError.noBill(bill) }
-    outbox.state = "queued"
+    outbox.state = .queued
     outbox.deliveredAt = nil
     outbox.balanceAfterFen = nil
     try database.updateOutbox(outbox)

@@ -27,8 +27,8 @@ struct StoreTests {
     for amount in [10_000, 5_000, 2_500] as [Int64] {
       let entry = try database.appendLedgerEntry(
         LedgerEntryRecord(
-          kind: "sale", meter: "202411000001", account: "XH00001", amountFen: amount,
-          payMethod: "cash", operator: "cashier", approvedBy: nil, reversesBill: nil,
+          kind: .sale, meter: "202411000001", account: "XH00001", amountFen: amount,
+          payMethod: .cash, operator: "cashier", approvedBy: nil, reversesBill: nil,
           purchaseCount: nil, createdAt: Date(), remark: ""),
         deliver: true,
         audit: AuditRecord(at: Date(), operator: "cashier", action: "sale", target: "", detail: ""))

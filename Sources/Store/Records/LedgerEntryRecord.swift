@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import GRDB
 
@@ -7,16 +8,16 @@ public struct LedgerEntryRecord: Codable, Sendable, Hashable, FetchableRecord, M
   public static let databaseTableName = "ledgerEntry"
   /// Bill number, assigned by SQLite on insert: unique and increasing.
   public var bill: Int64?
-  /// `sale`, `refund`, `reversal`, `transfer_in` or `closing_settlement`.
-  public var kind: String
+  /// Sale, refund, reversal, transfer in or closing settlement; an unknown stored value is a decoding error.
+  public var kind: LedgerKind
   /// Meter number.
   public var meter: String
   /// Account number.
   public var account: String
   /// Signed amount in fen: positive onto the meter, negative off it.
   public var amountFen: Int64
-  /// `cash`, `wechat`, `alipay`, `card`, or nil.
-  public var payMethod: String?
+  /// How a sale was paid, nil for other kinds.
+  public var payMethod: PayMethod?
   /// Who entered it.
   public var `operator`: String
   /// Supervisor who approved it, when approval is needed.
@@ -32,7 +33,7 @@ public struct LedgerEntryRecord: Codable, Sendable, Hashable, FetchableRecord, M
 
   /// Creates a ledger entry to be appended.
   public init(
-    kind: String, meter: String, account: String, amountFen: Int64, payMethod: String?,
+    kind: LedgerKind, meter: String, account: String, amountFen: Int64, payMethod: PayMethod?,
     operator: String, approvedBy: String?, reversesBill: Int64?, purchaseCount: Int64?,
     createdAt: Date, remark: String
   ) {
@@ -63,8 +64,8 @@ public struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, Mutabl
   public var bill: Int64
   /// Meter number.
   public var meter: String
-  /// `queued`, `sent`, `delivered`, `failed` or `conflict`.
-  public var state: String
+  /// Where the delivery stands; an unknown stored value is a decoding error.
+  public var state: DeliveryState
   /// Tries so far.
   public var attempts: Int
   /// Last error, if any.
@@ -79,12 +80,16 @@ public struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, Mutabl
   public var updatedAt: Date
   /// When delivered.
   public var deliveredAt: Date?
+  /// The supervisor who resolved a conflict or failure (landed, void or retried), if any.
+  public var resolvedBy: String?
+  /// When it was resolved.
+  public var resolvedAt: Date?
 
   /// A freshly queued delivery.
   public init(bill: Int64, meter: String, at: Date) {
     self.bill = bill
     self.meter = meter
-    self.state = "queued"
+    self.state = .queued
     self.attempts = 0
     self.createdAt = at
     self.updatedAt = at

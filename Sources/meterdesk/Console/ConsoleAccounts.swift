@@ -27,7 +27,7 @@ extension ConsoleSales {
         firstRecharge: opening.firstRecharge, pay: opening.pay, session: session, at: now)
       env.logger.info(
         "account \(account) opened by \(session.name) on \(opening.meters.joined(separator: " "))")
-      if let sale { track(bill: sale.bill, meter: sale.meter, now: now) }
+      if let sale { track(bill: sale.bill, meter: sale.meter) }
       return [.accountOpened(account: account, firstSale: sale?.bill)]
     } catch let error as SalesError {
       // The account stands (opened in its own transaction); only the recharge was refused.
@@ -38,11 +38,11 @@ extension ConsoleSales {
       }
       return [
         .accountOpened(account: opened?.account.id ?? "", firstSale: nil),
-        .errorReported("account opened but the first recharge was refused: \(error)"),
+        .errorReported(ConsoleText.firstRechargeRefused(error, env.language)),
       ]
     } catch {
       env.logger.notice("opening an account refused: \(error)")
-      return [.accountRefused("\(error)")]
+      return [.accountRefused(ConsoleText.describe(error, env.language))]
     }
   }
 
@@ -65,11 +65,11 @@ extension ConsoleSales {
       let closing = try AccountService(database: env.database).close(id: account, session: acting, at: now)
       env.logger.info(
         "account \(account) closed by \(acting.name); \(closing.settlements.count) settlement(s) queued")
-      for record in closing.settlements { track(bill: record.bill, meter: record.meter, now: now) }
+      for record in closing.settlements { track(bill: record.bill, meter: record.meter) }
       return [.accountClosed(account: account, settlements: closing.settlements.count)]
     } catch {
       env.logger.notice("closing account \(account) refused: \(error)")
-      return [.accountRefused("\(error)")]
+      return [.accountRefused(ConsoleText.describe(error, env.language))]
     }
   }
 }

@@ -24,43 +24,36 @@ enum ConsoleLauncher {
     var profilesFolder: String?
   }
 
-  /// Runs the console; returns the process exit status.
+  /// Runs the console; returns the process exit status. SIGTERM/SIGINT end it as F10 does:
+  /// the loop is woken and stops, acquisition flushes, the terminal is restored, status 0.
   static func run(_ options: Options) throws -> Int32 {
+    StopSignal.install()  // before curses, so neither ncurses nor TerminalRestoration takes them
     let logSink = FileLogSink(path: options.logPath)
     logSink.bootstrap()
     let logger = Logger(label: "meterdesk.console")
-    let database = try AppDatabase.open(path: options.db)
     let theme = try loadTheme(options.theme)
     let environment = ProcessInfo.processInfo.environment
     let language = Language.resolve(
       flag: options.lang,
       localeIdentifier: environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"])
     let trace = TraceTap()
-    var engine: AcquisitionEngine?
-    var sink: StoreReadingSink?
-    var lease: AcquisitionLease?
-    var holder: String?
+    let runtime: SiteRuntime
     do {
-      lease = try AcquisitionLease(database: options.db, role: "meterdesk console")
+      runtime = try SiteRuntime(
+        path: options.db, mode: .acquireIfFree,
+        options: SiteRuntime.Options(
+          role: "meterdesk console", profilesFolder: options.profilesFolder, interval: options.interval,
+          trace: trace.sink, log: { logger.error("\($0)") }))
     } catch {
-      if case .held(let by) = error { holder = by } else { throw fail("meterdesk: \(error)") }
+      throw fail("meterdesk: \(error)")
     }
-    if lease != nil {
-      let profiles = try ProfileCatalog.catalog(siteFolder: options.profilesFolder)
-      let plan = try AcquisitionSetup.plan(
-        database: database, profiles: profiles, collectionInterval: options.interval)
-      let zone = TimeZone(identifier: try database.siteSettings()?.timeZone ?? "") ?? .current
-      let storeSink = StoreReadingSink(database: database, timeZone: zone) { message in
-        logger.error("\(message)")
-      }
-      let started = AcquisitionEngine(plan: plan, sink: storeSink, trace: trace.sink)
-      started.startRoutine()
-      engine = started
-      sink = storeSink
+    runtime.start()
+    defer { runtime.stop() }
+    if let engine = runtime.engine {
       logger.info(
-        "acquiring \(plan.buses.count) buses every \(plan.collectionInterval.nanoseconds / 1_000_000_000) s")
+        "acquiring \(engine.plan.buses.count) buses every \(engine.plan.collectionInterval.nanoseconds / 1_000_000_000) s"
+      )
     }
-    defer { try? engine?.shutdownAndWait() }
     let terminal: NcursesTerminal
     do {
       terminal = try NcursesTerminal(theme: theme)
@@ -68,32 +61,21 @@ enum ConsoleLauncher {
       throw fail("meterdesk: cannot start the terminal: \(error)")
     }
     defer { terminal.restore() }
-    let runtime = try ConsoleRuntime(
+    let console = try ConsoleRuntime(
       environment: ConsoleEnvironment(
-        database: database, engine: engine, sink: sink, leaseHolder: holder, lease: lease,
-        trace: trace, demo: options.demo, language: language, theme: theme, logger: logger,
-        masterKey: loadKey(options.db + ".key", logger: logger),
+        runtime: runtime, trace: trace, demo: options.demo, language: language, theme: theme,
+        logger: logger,
         receiptFile: ((options.db as NSString).deletingLastPathComponent as NSString)
           .appendingPathComponent("receipts.txt")),
       terminal: terminal)
-    runtime.run()
+    let waker = terminal.waker
+    StopSignal.onStop { waker.wake() }
+    console.run()
+    if StopSignal.isRequested {
+      logger.info("stop requested by signal \(StopSignal.signalNumber)")
+    }
     logger.info("console closed")
     return 0
-  }
-
-  /// The site key next to the database, or nil (logged) when it cannot be read: sales are then
-  /// recorded but not delivered by this console.
-  static func loadKey(_ path: String, logger: Logger) -> SiteMasterKey? {
-    guard FileManager.default.fileExists(atPath: path) else {
-      logger.warning("no key file \(path): sales from this console are not delivered")
-      return nil
-    }
-    do {
-      return try KeyFile.load(from: path) { logger.warning("\($0)") }
-    } catch {
-      logger.error("key file \(path): \(error)")
-      return nil
-    }
   }
 
   static func loadTheme(_ name: String?) throws -> Theme {

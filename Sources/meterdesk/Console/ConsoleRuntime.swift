@@ -48,6 +48,10 @@ final class ConsoleRuntime {
     mailbox = EventMailbox { waker.wake() }
     environment.trace.setWake { waker.wake() }
     environment.engine?.subscribe(mailbox)
+    environment.coordinator?.subscribe { event in
+      inbox.withLockedValue { $0.append(.delivery(event)) }
+      waker.wake()
+    }
     for bus in try environment.database.buses() { busFraming[bus.name] = bus.framing }
     buildingNames = try environment.database.buildingNames()
   }
@@ -57,7 +61,7 @@ final class ConsoleRuntime {
     if let holder = env.leaseHolder {
       env.logger.info("viewer mode: acquisition is held by \(holder)")
     }
-    while running {
+    while running && !StopSignal.isRequested {
       let now = ContinuousClock.now
       if dirty, limiter.shouldDraw(now: now) {
         terminal.draw(AppView.render(state))
@@ -110,8 +114,10 @@ final class ConsoleRuntime {
         dispatch(.readNowFinished(meter: meter, result: error))
       case .action(let action):
         dispatch(action)
-      case .deliveryFinished(let error):
-        apply(sales.deliveryFinished(error: error))
+      case .delivery(let event):
+        if case .readFinished(let meter, _) = event, state.detail?.meter == meter { loadDetail(meter) }
+        apply(sales.delivery(event))
+        if state.screen == .outbox { loadOutbox() }
       case .retrySale(let meter, let amount, let pay):
         sell(meter: meter, amount: amount, pay: pay, retry: false)
       }
@@ -165,6 +171,10 @@ final class ConsoleRuntime {
       let meter = sales.meter(of: bill)
       sales.print(bill: bill, meter: meter.flatMap { number in live.all.first { $0.meter == number } })
     case .quit: running = false
+    case .loadOutbox: loadOutbox()
+    case .readOutboxMeter(let bill, let meter): readForOutbox(bill: bill, meter: meter)
+    case .resolveOutbox(let bill, let resolution, let approval):
+      resolveOutbox(bill: bill, resolution, approval: approval)
     }
   }
 
@@ -196,6 +206,7 @@ final class ConsoleRuntime {
   /// Shows what the sales desk reported and refreshes the rows of meters whose sales settled.
   private func apply(_ outcome: (actions: [AppAction], meters: Set<String>)) {
     for action in outcome.actions { dispatch(action) }
+    if state.pendingWork != pendingReads + sales.inFlight { updatePending() }
     guard !outcome.meters.isEmpty else { return }
     env.sink?.flush()
     updatePending()
@@ -272,22 +283,31 @@ final class ConsoleRuntime {
   }
 
   private func readNow(_ meter: String) {
-    guard let engine = env.engine else {
-      dispatch(
-        .readNowFinished(
-          meter: meter,
-          result: "viewer: acquisition runs in \(env.leaseHolder ?? "another process")"))
-      return
-    }
     pendingReads += 1
-    dispatch(.pendingWorkChanged(pendingReads))
+    dispatch(.pendingWorkChanged(pendingReads + sales.inFlight))
     let inbox = self.inbox
     let waker = terminal.waker
+    let finish: @Sendable (String?) -> Void = { text in
+      inbox.withLockedValue { $0.append(.readFinished(meter: meter, error: text)) }
+      waker.wake()
+    }
+    guard let engine = env.engine else {
+      // A viewer asks the lease holder through the database and its doorbell.
+      let requests = env.requests
+      let name = sales.session?.name ?? "console"
+      DispatchQueue.global().async {
+        do {
+          finish(try requests.read(meter: meter, by: name, timeout: 15).errorText)
+        } catch {
+          finish("\(error)")
+        }
+      }
+      return
+    }
     engine.readNow(meter: meter).whenComplete { result in
       var text: String?
       if case .failure(let error) = result { text = "\(error)" }
-      inbox.withLockedValue { $0.append(.readFinished(meter: meter, error: text)) }
-      waker.wake()
+      finish(text)
     }
   }
 
@@ -309,6 +329,74 @@ final class ConsoleRuntime {
       .busesLoaded(stats.map { ScreenModels.bus($0, framing: busFraming[$0.bus] ?? "") }))
   }
 
+  private func loadOutbox() {
+    do {
+      dispatch(.outboxLoaded(try OutboxDeskService(database: env.database).entries().map(ScreenModels.outbox)))
+    } catch {
+      report("loading the undelivered entries failed: \(error)")
+    }
+  }
+
+  /// A fresh read of a conflicting entry's meter (here or through the lease holder), then its values.
+  private func readForOutbox(bill: Int64, meter: String) {
+    let database = env.database
+    let requests = env.requests
+    let engine = env.engine
+    let sink = env.sink
+    let name = sales.session?.name ?? "console"
+    let inbox = self.inbox
+    let waker = terminal.waker
+    DispatchQueue.global().async {
+      var problem: String?
+      do {
+        if let engine {
+          _ = try engine.readNow(meter: meter).wait()
+          sink?.flush()
+        } else {
+          problem = try requests.read(meter: meter, by: name, timeout: 15).errorText
+        }
+      } catch {
+        problem = "\(error)"
+      }
+      var read: OutboxFreshRead?
+      if problem == nil, let state = try? database.meterStates()[meter], let count = state.purchaseCount,
+        let remaining = state.remainingFen, let at = state.readAt
+      {
+        read = OutboxFreshRead(purchaseCount: count, remaining: Money(fen: remaining), at: at)
+      }
+      let action = AppAction.outboxMeterRead(
+        bill: bill, read: read, error: read == nil ? (problem ?? "no reading stored") : nil)
+      inbox.withLockedValue { $0.append(.action(action)) }
+      waker.wake()
+    }
+  }
+
+  private func resolveOutbox(bill: Int64, _ resolution: OutboxResolution, approval: SaleApproval?) {
+    guard let session = sales.session else { return }
+    var approver: Session?
+    if let approval {
+      do {
+        approver = try OperatorService(database: env.database)
+          .logIn(name: approval.name, password: approval.password, at: Date())
+      } catch {
+        env.logger.notice("approval by \(approval.name) refused: \(error)")
+        return dispatch(.outboxResolved(bill: bill, error: Strings(env.language)[SaleText.supervisorRefused]))
+      }
+    }
+    guard let how = OutboxDeskResolution(rawValue: resolution.rawValue) else { return }
+    do {
+      let record = try OutboxDeskService(database: env.database)
+        .resolve(bill: bill, how, session: session, approvedBy: approver, at: Date())
+      env.logger.info("bill \(bill) resolved \(how.rawValue) by \(session.name): now \(record.status.rawValue)")
+      if how == .retry { env.wakeDelivery() }
+      dispatch(.outboxResolved(bill: bill, error: nil))
+      apply(sales.refresh())
+    } catch {
+      env.logger.notice("resolving bill \(bill) as \(how.rawValue) refused: \(error)")
+      dispatch(.outboxResolved(bill: bill, error: ConsoleText.describe(error, env.language)))
+    }
+  }
+
   private func report(_ message: String) {
     env.logger.error("\(message)")
     dispatch(.errorReported(message))
@@ -323,6 +411,6 @@ enum BackgroundResult: Sendable {
   case action(AppAction)
   /// A sale waited for a read of its meter; sell once more (no further retry).
   case retrySale(meter: String, amount: Money, pay: PayMethod)
-  /// A delivery run of the sales desk ended, with the error text when it failed as a whole.
-  case deliveryFinished(error: String?)
+  /// The site's delivery coordinator (in this process) reported progress.
+  case delivery(DeliveryEvent)
 }

@@ -21,7 +21,7 @@ extension ConsoleSales {
     -> [AppAction]
   {
     let strings = Strings(env.language)
-    guard let session else { return [.saleRefused("not logged in")] }
+    guard let session else { return [.saleRefused(ConsoleText.notLoggedIn(env.language))] }
     var approver: Session?
     if let approval {
       do {
@@ -47,7 +47,7 @@ extension ConsoleSales {
       env.logger.info(
         "\(record.kind.rawValue) bill \(record.bill): \(record.amount) on meter \(meter) by \(session.name) approved by \(approver?.name ?? "-")"
       )
-      track(bill: record.bill, meter: meter, now: now)
+      track(bill: record.bill, meter: meter)
       let receipt = SaleReceipt(
         bill: record.bill, meter: record.meter, amount: Money(fen: abs(record.amount.fen)), pay: .cash,
         purchaseCount: record.purchaseCount, mode: mode)
@@ -58,7 +58,7 @@ extension ConsoleSales {
       return [.saleRefused(strings.format(SaleText.approverNotSupervisor, name))]
     } catch {
       env.logger.notice("\(mode) on meter \(meter) refused: \(error)")
-      return [.saleRefused("\(error)")]
+      return [.saleRefused(ConsoleText.describe(error, env.language))]
     }
   }
 }

@@ -7,8 +7,9 @@ import Screens
 import Services
 import Store
 
-/// The console's sales desk: records sales as the logged-in operator, delivers them through the
-/// engine at once, keeps watching those the meter has not taken yet, and prints receipts.
+/// The console's sales desk: records sales as the logged-in operator, wakes whoever delivers (the
+/// site's delivery coordinator, in this process or in the lease holder), shows their progress, and
+/// prints receipts. It delivers nothing itself.
 ///
 /// Runs on the console loop; background work posts `BackgroundResult`s back to it.
 final class ConsoleSales {
@@ -16,64 +17,86 @@ final class ConsoleSales {
   private let post: @Sendable (BackgroundResult) -> Void
   /// The operator logged in, as the services know them.
   var session: Session?
-  private var pays: [Int64: PayMethod] = [:]
   private var watched: [Int64: String] = [:]
-  private var delivering = false
-  private var lastAttempt = Date.distantPast
+  private var lastRefresh = Date.distantPast
+  /// Meters of the site with an entry still on its way (the grid marks them 待充).
+  private(set) var pendingMeters: Set<String> = []
+  /// Entries of the site still on their way.
+  private(set) var pendingEntries = 0
 
-  /// Seconds between retries of sales still waiting for their meter.
-  static let retryInterval: TimeInterval = 10
+  /// Seconds between looks at the store for progress made by another process (viewer).
+  static let refreshInterval: TimeInterval = 1
 
   init(environment: ConsoleEnvironment, post: @escaping @Sendable (BackgroundResult) -> Void) {
     env = environment
     self.post = post
   }
 
-  /// Meters with a sale this console is still delivering (the grid marks them 待充).
-  var pendingMeters: Set<String> { Set(watched.values) }
-
-  /// The meter of a bill sold from this console.
+  /// The meter of a bill.
   func meter(of bill: Int64) -> String? {
     watched[bill] ?? (try? SalesService(database: env.database).sale(bill: bill))?.meter
   }
 
-  /// Sales in flight, for the quit confirmation.
-  var inFlight: Int { watched.count }
+  /// Work the operator would abandon by quitting now: the site's undelivered entries when this
+  /// console is the one delivering; nothing in a viewer (the lease holder delivers them).
+  var inFlight: Int { env.coordinator == nil ? 0 : pendingEntries }
 
-  /// Records the sale and starts its delivery; returns what to show. A meter whose state is not
-  /// stored yet (the first sweep has not reached it) is read now and the sale tried once more.
+  /// Records the sale and wakes delivery; returns what to show. A meter never read, or read longer
+  /// ago than the site's read-before-sale age, is read first (here, or by the lease holder) and
+  /// the sale tried once more.
   func sell(meter: String, amount: Money, pay: PayMethod, at now: Date, retry: Bool = true) -> [AppAction] {
-    guard let session else { return [.saleRefused("not logged in")] }
+    guard let session else { return [.saleRefused(ConsoleText.notLoggedIn(env.language))] }
     env.sink?.flush()  // the services sell from the stored state; readings still buffered count
+    if retry, (try? env.requests.saleNeedsRead(meter: meter, at: now)) == true {
+      readThenSell(meter: meter, amount: amount, pay: pay, by: session.name)
+      return []
+    }
     do {
       let record = try SalesService(database: env.database)
         .sell(meter: meter, amount: amount, pay: pay, session: session, at: now)
       env.logger.info(
         "sale bill \(record.bill): \(amount) to meter \(meter) by \(session.name) (\(pay.rawValue))")
-      pays[record.bill] = pay
-      watched[record.bill] = meter
-      deliver(now: now)
+      track(bill: record.bill, meter: meter)
       return [.saleRecorded(ScreenModels.receipt(record, pay: pay))] + viewerNotice(bill: record.bill)
-    } catch SalesError.meterNeverRead where retry && env.engine != nil {
-      readThenSell(meter: meter, amount: amount, pay: pay)
+    } catch SalesError.meterNeverRead where retry {
+      readThenSell(meter: meter, amount: amount, pay: pay, by: session.name)
       return []
     } catch {
       env.logger.notice("sale to meter \(meter) refused: \(error)")
-      return [.saleRefused("\(error)")]
+      return [.saleRefused(ConsoleText.describe(error, env.language))]
     }
   }
 
-  /// Watches a recorded bill and starts its delivery.
-  func track(bill: Int64, meter: String, now: Date) {
+  /// Watches a recorded bill and wakes delivery.
+  func track(bill: Int64, meter: String) {
     watched[bill] = meter
-    deliver(now: now)
+    pendingMeters.insert(meter)
+    pendingEntries += 1
+    env.wakeDelivery()
   }
 
-  private func readThenSell(meter: String, amount: Money, pay: PayMethod) {
-    guard let engine = env.engine else { return }
-    env.logger.info("meter \(meter) not stored yet; reading it before the sale")
+  /// Reads the meter off the loop (through this console's engine, or the lease holder), then
+  /// posts `.retrySale` to try the sale once more.
+  private func readThenSell(meter: String, amount: Money, pay: PayMethod, by name: String) {
+    env.logger.info("meter \(meter) has no fresh reading; reading it before the sale")
     let post = self.post
-    engine.readNow(meter: meter).whenComplete { _ in
+    if let engine = env.engine {
+      engine.readNow(meter: meter).whenComplete { [sink = env.sink] _ in
+        sink?.flush()
+        post(.retrySale(meter: meter, amount: amount, pay: pay))
+      }
+      return
+    }
+    let requests = env.requests
+    let logger = env.logger
+    DispatchQueue.global().async {
+      do {
+        if let problem = try requests.read(meter: meter, by: name, timeout: 15).errorText {
+          logger.notice("read of meter \(meter) before the sale: \(problem)")
+        }
+      } catch {
+        logger.error("read request for meter \(meter): \(error)")
+      }
       post(.retrySale(meter: meter, amount: amount, pay: pay))
     }
   }
@@ -82,67 +105,63 @@ final class ConsoleSales {
     guard env.engine == nil || env.masterKey == nil else { return [] }
     let reason =
       env.engine == nil
-      ? "acquisition runs in \(env.leaseHolder ?? "another process"); it delivers" : "no site key file"
+      ? ConsoleText.deliveredBy(env.leaseHolder ?? "", env.language) : ConsoleText.noKeyFile(env.language)
     return [.saleProgress(bill: bill, .pending(reason: reason))]
   }
 
-  /// Starts one delivery run through the engine unless one runs or this console is a viewer.
-  func deliver(now: Date) {
-    lastAttempt = now
-    guard !delivering, let engine = env.engine, let key = env.masterKey else { return }
-    delivering = true
-    for bill in watched.keys { post(.action(.saleProgress(bill: bill, .sent))) }
-    let deliverer = OutboxDeliverer(database: env.database)
-    let post = self.post
-    Task {
-      var problem: String?
-      do {
-        _ = try await deliverer.deliverPending(engine: engine, masterKey: key)
-      } catch {
-        problem = "\(error)"
+  /// The coordinator reported an entry: shows it when watched; returns what to show and the
+  /// meters whose pending mark may have changed.
+  func delivery(_ event: DeliveryEvent) -> (actions: [AppAction], meters: Set<String>) {
+    switch event {
+    case .progress(let record):
+      var actions: [AppAction] = []
+      if watched[record.bill] != nil {
+        let progress = ScreenModels.progress(record)
+        actions.append(.saleProgress(bill: record.bill, progress))
+        if progress.isFinal { watched[record.bill] = nil }
       }
-      post(.deliveryFinished(error: problem))
-    }
-  }
-
-  /// A delivery run ended: reports every watched bill as the store has it; returns what to show
-  /// and the meters whose pending mark changed.
-  func deliveryFinished(error: String?) -> (actions: [AppAction], meters: Set<String>) {
-    delivering = false
-    if let error { env.logger.error("delivery run failed: \(error)") }
-    return refresh(runError: error)
-  }
-
-  /// Re-reads the watched bills; in a viewer only the store moves, so this is the whole retry.
-  func refresh(runError: String? = nil) -> (actions: [AppAction], meters: Set<String>) {
-    var actions: [AppAction] = []
-    var touched = Set<String>()
-    let service = SalesService(database: env.database)
-    for (bill, meter) in watched.sorted(by: { $0.key < $1.key }) {
-      guard let record = try? service.sale(bill: bill) else { continue }
-      var progress = ScreenModels.progress(record)
-      if let runError, progress == .queued || progress == .sent { progress = .pending(reason: runError) }
-      if env.engine == nil, progress == .queued { continue }
-      actions.append(.saleProgress(bill: bill, progress))
-      if progress.isFinal {
-        watched[bill] = nil
-        touched.insert(meter)
-      }
-    }
-    return (actions, touched)
-  }
-
-  /// Called every loop turn: retries the sales still waiting for their meter.
-  func tick(now: Date) -> (actions: [AppAction], meters: Set<String>) {
-    guard !watched.isEmpty, !delivering, now.timeIntervalSince(lastAttempt) >= Self.retryInterval else {
+      return (actions, reloadPending().union([record.meter]))
+    case .runFinished:
+      return ([], reloadPending())
+    case .readFinished:
       return ([], [])
     }
-    if env.engine == nil {
-      lastAttempt = now
-      return refresh()
+  }
+
+  /// Re-reads the watched bills from the store (a viewer sees progress made by the lease holder this way).
+  func refresh() -> (actions: [AppAction], meters: Set<String>) {
+    var actions: [AppAction] = []
+    let service = SalesService(database: env.database)
+    for (bill, _) in watched.sorted(by: { $0.key < $1.key }) {
+      guard let record = try? service.sale(bill: bill) else { continue }
+      let progress = ScreenModels.progress(record)
+      if progress == .queued { continue }
+      actions.append(.saleProgress(bill: bill, progress))
+      if progress.isFinal { watched[bill] = nil }
     }
-    deliver(now: now)
-    return ([], [])
+    return (actions, reloadPending())
+  }
+
+  /// The site's undelivered entries as the store has them; returns the meters whose mark changed.
+  @discardableResult
+  func reloadPending() -> Set<String> {
+    guard let meters = try? env.database.metersWithPendingDeliveries(),
+      let count = try? env.database.pendingDeliveryCount()
+    else { return [] }
+    let changed = meters.symmetricDifference(pendingMeters)
+    pendingMeters = meters
+    pendingEntries = count
+    return changed
+  }
+
+  /// Called every loop turn: looks at the store now and then for progress made elsewhere.
+  func tick(now: Date) -> (actions: [AppAction], meters: Set<String>) {
+    guard now.timeIntervalSince(lastRefresh) >= Self.refreshInterval else { return ([], []) }
+    lastRefresh = now
+    if env.coordinator != nil && watched.isEmpty {
+      return ([], reloadPending())
+    }
+    return refresh()
   }
 
   /// Prints the receipt of `bill` off the loop; the outcome comes back as `.receiptPrinted`.
