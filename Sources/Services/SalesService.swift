@@ -77,6 +77,13 @@ public struct SalesService: Sendable {
     try database.saleRow(bill: bill).map(SaleRecord.init(row:))
   }
 
+  /// Every entry entered in `[start, end)` (either bound optional) with its delivery state, pay
+  /// method and operator, in bill order.
+  public func listing(from start: Date?, to end: Date?) throws -> [(record: SaleRecord, entry: LedgerEntryRecord)]
+  {
+    try database.saleRows(from: start, to: end).map { (SaleRecord(row: $0), $0.entry) }
+  }
+
   /// Every entry of a meter with its delivery state, oldest first.
   public func sales(meter: String) throws -> [SaleRecord] {
     try database.saleRows(meter: meter).map(SaleRecord.init(row:))

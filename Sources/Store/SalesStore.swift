@@ -96,6 +96,21 @@ extension AppDatabase {
     }
   }
 
+  /// Ledger entries entered in `[start, end)` (either bound optional) with their deliveries, in bill
+  /// order: two queries, however many rows.
+  public func saleRows(from start: Date?, to end: Date?) throws -> [SaleRow] {
+    try writer.read { db in
+      var entries = LedgerEntryRecord.all()
+      if let start { entries = entries.filter(Column("createdAt") >= start) }
+      if let end { entries = entries.filter(Column("createdAt") < end) }
+      let rows = try entries.order(Column("bill")).fetchAll(db)
+      guard let first = rows.first?.bill else { return [] }
+      let outboxes = try OutboxRecord.filter(Column("bill") >= first).fetchAll(db)
+      let byBill = Dictionary(outboxes.map { ($0.bill, $0) }, uniquingKeysWith: { first, _ in first })
+      return rows.map { entry in SaleRow(entry: entry, outbox: entry.bill.flatMap { byBill[$0] }) }
+    }
+  }
+
   /// Ledger entries of a meter with their deliveries, oldest first.
   public func saleRows(meter: String) throws -> [SaleRow] {
     try writer.read { db in

@@ -25,15 +25,11 @@ struct SalesCommand: ParsableCommand {
     let iso = ISO8601DateFormatter()
     iso.timeZone = zone
     var rows: [[String: Any]] = []
-    for entry in try database.ledger() {
-      guard let bill = entry.bill, let row = try database.saleRow(bill: bill) else { continue }
-      if let start, entry.createdAt < start { continue }
-      if let end, entry.createdAt >= end { continue }
-      let record = SaleRecord(row: row)
+    for (record, entry) in try SalesService(database: database).listing(from: start, to: end) {
       rows.append([
-        "bill": BillNumber(bill).description, "kind": entry.kind, "meter": entry.meter,
+        "bill": BillNumber(record.bill).description, "kind": entry.kind.rawValue, "meter": entry.meter,
         "account": entry.account, "amount": Money(fen: entry.amountFen).decimalString,
-        "pay": entry.payMethod.map { $0 as Any } ?? NSNull(), "operator": entry.operator,
+        "pay": entry.payMethod.map { $0.rawValue as Any } ?? NSNull(), "operator": entry.operator,
         "status": record.status.rawValue, "created_at": iso.string(from: entry.createdAt),
         "delivered_at": record.deliveredAt.map { iso.string(from: $0) as Any } ?? NSNull(),
       ])
