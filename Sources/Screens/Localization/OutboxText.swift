@@ -40,8 +40,7 @@ public enum OutboxText: LocalizedText {
       ("待下发 {0} 笔 · 冲突 {1} · 失败 {2}", "{0} waiting · {1} conflict · {2} failed")
     case .loading: ("正在载入待下发售电…", "Loading undelivered sales…")
     case .empty: ("没有待下发的售电、退电或冲正", "Nothing waiting: every sale, refund and reversal is delivered")
-    case .detailLine:
-      ("票号 {0} · 户号 {1} · 已等待 {2} · 应购电次数 {3}", "Bill {0} · account {1} · waiting {2} · expected count {3}")
+    case .detailLine: ("票号 {0} · 户号 {1}", "Bill {0} · account {1}")
     case .errorLine: ("最近错误：{0}", "Last error: {0}")
     case .noError: ("最近错误：无", "Last error: none")
     case .readLine:

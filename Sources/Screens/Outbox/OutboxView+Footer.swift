@@ -9,18 +9,19 @@ extension OutboxScreen {
     let width = max(0, buffer.size.width - 2)
     let bottom = buffer.size.height - 1
     if let row = state.selectedRow {
-      let detail = strings.format(
-        OutboxText.detailLine, "\(row.bill)", row.account,
-        Format.age(since: row.createdAt, now: now, strings: strings),
-        row.expectedCount.map { "\($0)" } ?? strings[CommonText.never])
+      let detail = strings.format(OutboxText.detailLine, "\(row.bill)", row.account) + " · "
+      let x = 1 + buffer.write(detail, x: 1, y: bottom - 3, role: .dim, maxWidth: width)
+      let read = readLine(state, row, now: now, strings: strings)
       let error =
         row.lastError.map { strings.format(OutboxText.errorLine, $0) } ?? strings[OutboxText.noError]
-      let x = 1 + buffer.write(detail + " · ", x: 1, y: bottom - 3, role: .dim, maxWidth: width)
-      buffer.write(
-        error, x: x, y: bottom - 3, role: row.lastError == nil ? .dim : .error,
-        maxWidth: max(0, 1 + width - x))
-      if let (text, role) = readLine(state, row, now: now, strings: strings) {
+      let role: StyleRole = row.lastError == nil ? .dim : .error
+      // A long error goes on under the detail when no meter read takes the second line.
+      let (first, rest) = read == nil ? split(error, at: max(0, 1 + width - x)) : (error, "")
+      buffer.write(first, x: x, y: bottom - 3, role: role, maxWidth: max(0, 1 + width - x))
+      if let (text, role) = read {
         buffer.write(text, x: 1, y: bottom - 2, role: role, maxWidth: width)
+      } else if !rest.isEmpty {
+        buffer.write(rest, x: 1, y: bottom - 2, role: role, maxWidth: width)
       }
     }
     if case .submitting = state.phase {
@@ -29,6 +30,19 @@ extension OutboxScreen {
       buffer.write(text, x: 1, y: bottom - 1, role: role, maxWidth: width)
     }
     buffer.write(hint(state, strings: strings), x: 1, y: bottom, role: .dim, maxWidth: width)
+  }
+
+  /// `text` cut where it passes `cells` terminal cells, never inside a wide character.
+  static func split(_ text: String, at cells: Int) -> (String, String) {
+    var used = 0
+    var index = text.startIndex
+    while index < text.endIndex {
+      let width = Format.cells(String(text[index]))
+      if used + width > cells { break }
+      used += width
+      index = text.index(after: index)
+    }
+    return (String(text[..<index]), String(text[index...]))
   }
 
   /// The fresh read of a conflicting entry's meter, or how to get one.
