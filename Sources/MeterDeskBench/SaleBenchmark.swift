@@ -121,7 +121,8 @@ struct SaleBenchmark {
     Thread.sleep(forTimeInterval: 5)
     var after = rusage()
     getrusage(Int32(RUSAGE_SELF.rawValue), &after)
-    let cpu = Self.seconds(after.ru_utime) + Self.seconds(after.ru_stime) - Self.seconds(before.ru_utime)
+    let cpu =
+      Self.seconds(after.ru_utime) + Self.seconds(after.ru_stime) - Self.seconds(before.ru_utime)
       - Self.seconds(before.ru_stime)
     print(
       String(

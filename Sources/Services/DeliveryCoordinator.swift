@@ -116,7 +116,9 @@ public final class DeliveryCoordinator: Sendable {
       let results = try await OutboxDeliverer(database: database)
         .deliverPending(engine: engine, masterKey: masterKey) { publish(.progress($0)) }
       for record in results where record.status != .delivered {
-        log("bill \(record.bill) to meter \(record.meter): \(record.status.rawValue): \(record.lastError ?? "")")
+        log(
+          "bill \(record.bill) to meter \(record.meter): \(record.status.rawValue): \(record.lastError ?? "")"
+        )
       }
       if !results.isEmpty { publish(.runFinished(error: nil)) }
     } catch {

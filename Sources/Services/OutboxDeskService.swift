@@ -33,14 +33,18 @@ public enum OutboxDeskError: Error, Sendable, Equatable, CustomStringConvertible
   public var description: String {
     switch self {
     case .unknownBill(let bill): return "no outbox entry for bill \(bill)"
-    case .notResolvable(let bill, let state): return "bill \(bill) is \(state.rawValue), not failed or in conflict"
-    case .needsFreshRead(let meter): return "read meter \(meter) first: a conflict is settled from a fresh read"
+    case .notResolvable(let bill, let state):
+      return "bill \(bill) is \(state.rawValue), not failed or in conflict"
+    case .needsFreshRead(let meter):
+      return "read meter \(meter) first: a conflict is settled from a fresh read"
     case .notOnMeter(let count, let expected):
       return "the meter's purchase count is \(count), below \(expected): it does not show this entry"
     case .alreadyOnMeter(let count, let expected):
       return "the meter's purchase count is \(count), at or past \(expected): it already shows this entry"
-    case .cannotVoid(let kind): return "a \(kind.englishName.lowercased()) cannot be voided; mark it landed or retry"
-    case .notAllowed(let name): return "operator \"\(name)\" may not resolve deliveries; a supervisor must approve"
+    case .cannotVoid(let kind):
+      return "a \(kind.englishName.lowercased()) cannot be voided; mark it landed or retry"
+    case .notAllowed(let name):
+      return "operator \"\(name)\" may not resolve deliveries; a supervisor must approve"
     }
   }
 }

@@ -44,7 +44,7 @@ public struct ReceiptService: Sendable {
       record: SaleRecord(row: row), siteName: settings?.name ?? "",
       timeZone: TimeZone(identifier: settings?.timeZone ?? "") ?? .current,
       tenant: listing?.account?.tenant ?? "", building: building, shop: listing?.meter.shop ?? "",
-      payMethod: row.entry.payMethod.flatMap(PayMethod.init(rawValue:)), operatorName: row.entry.operator)
+      payMethod: row.entry.payMethod, operatorName: row.entry.operator)
   }
 
   /// The receipt of a bill, as the ledger has it: the signed amount (a refund or reversal is negative,

@@ -79,8 +79,9 @@ public struct SalesService: Sendable {
 
   /// Every entry entered in `[start, end)` (either bound optional) with its delivery state, pay
   /// method and operator, in bill order.
-  public func listing(from start: Date?, to end: Date?) throws -> [(record: SaleRecord, entry: LedgerEntryRecord)]
-  {
+  public func listing(from start: Date?, to end: Date?) throws -> [(
+    record: SaleRecord, entry: LedgerEntryRecord
+  )] {
     try database.saleRows(from: start, to: end).map { (SaleRecord(row: $0), $0.entry) }
   }
 

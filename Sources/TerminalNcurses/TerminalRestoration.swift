@@ -9,6 +9,12 @@ import Glibc
 /// shown, mouse reporting off, keypad mode off, main screen) are written with `write(2)`;
 /// then the signal is re-raised with its earlier action (default for SIGINT/SIGTERM/SIGHUP,
 /// e.g. the Swift backtracer for crashes). The `restore` closure runs at normal exit.
+///
+/// A terminating signal (SIGINT, SIGTERM, SIGHUP) whose disposition is not the default when
+/// `install` runs is left alone: ignored stays ignored (e.g. SIGHUP under `nohup`), and a
+/// handler the program installed first — such as one that asks the main loop to stop and
+/// wakes it — keeps the signal, so the program ends normally and the `restore` closure runs
+/// at exit (the console flushes its readings instead of dying by the signal).
 public enum TerminalRestoration {
   /// Installs the handlers (once) and sets the closure run at exit (replacing any earlier one).
   public static func install(_ restore: @escaping @Sendable () -> Void) {
@@ -24,8 +30,8 @@ public enum TerminalRestoration {
     for signal in RestorationState.terminatingSignals + RestorationState.crashSignals {
       var current = sigaction()
       sigaction(signal, nil, &current)
-      if RestorationState.terminatingSignals.contains(signal), isIgnored(current) {
-        continue  // e.g. started under nohup: keep ignoring
+      if RestorationState.terminatingSignals.contains(signal), !isDefault(current) {
+        continue  // ignored (nohup) or the program's own clean-stop handler: keep it
       }
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { signal in TerminalRestoration.handle(signal) }
@@ -39,9 +45,9 @@ public enum TerminalRestoration {
     }
   }
 
-  private static func isIgnored(_ action: sigaction) -> Bool {
-    guard let handler = action.__sigaction_handler.sa_handler else { return false }
-    return unsafeBitCast(handler, to: Int.self) == 1  // SIG_IGN
+  /// True for SIG_DFL (a null handler without SA_SIGINFO).
+  private static func isDefault(_ action: sigaction) -> Bool {
+    action.sa_flags & SA_SIGINFO == 0 && action.__sigaction_handler.sa_handler == nil
   }
 
   /// Records the tty modes of standard input (before curses changes them); only the first

@@ -29,6 +29,7 @@ struct DemoCommand: ParsableCommand {
   var site: String?
 
   func run() throws {
+    StopSignal.install()  // a stop while the demo site is prepared still ends it cleanly
     let folder = data ?? (NSHomeDirectory() as NSString).appendingPathComponent(".meterdesk/demo")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     guard let sitePath = site ?? SampleData.find("site.toml") else {

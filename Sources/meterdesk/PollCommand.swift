@@ -13,11 +13,24 @@ struct PollCommand: ParsableCommand {
   @Option(help: "Folder of site meter profiles (added to the shipped ones).") var profiles: String?
   @Flag(help: "One JSON object per sweep.") var json = false
 
+  /// Sweeps until done or until SIGTERM/SIGINT: then the request in flight finishes, the
+  /// readings are flushed and the command exits 0 (the interrupted sweep is not reported).
   func run() throws {
+    StopSignal.install()
     let context = try AcquisitionContext.open(db: db, role: "poll", profilesFolder: profiles)
     defer { try? context.engine.shutdownAndWait() }
+    let wake = DispatchSemaphore(value: 0)
+    StopSignal.onStop { wake.signal() }
     for index in 0..<max(1, sweeps) {
-      let report = try context.engine.sweep().wait()
+      guard !StopSignal.isRequested else { break }
+      let sweep = context.engine.sweep()
+      sweep.whenComplete { _ in wake.signal() }
+      wake.wait()
+      guard !StopSignal.isRequested else {
+        printError("meterdesk poll: stop requested during sweep \(index)")
+        break
+      }
+      let report = try sweep.wait()
       if json {
         let seconds = (report.seconds * 1000).rounded() / 1000
         print(

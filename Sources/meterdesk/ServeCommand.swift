@@ -28,14 +28,16 @@ struct ServeCommand: ParsableCommand {
       interval: interval.map { .seconds(Int64(max(1, $0))) }, keys: keys)
     let runtime = context.runtime
     if runtime.masterKey == nil {
-      throw fail("meterdesk serve: no usable key file at \(keys ?? db + ".key"): sales could not be delivered")
+      throw fail(
+        "meterdesk serve: no usable key file at \(keys ?? db + ".key"): sales could not be delivered")
     }
     let mailbox = EventMailbox()
     context.engine.subscribe(mailbox)
     let verbose = self.verbose
     runtime.start()
     printError(
-      "meterdesk serve: acquiring \(context.engine.plan.buses.count) buses; lease \(runtime.lease?.path ?? "")")
+      "meterdesk serve: acquiring \(context.engine.plan.buses.count) buses; lease \(runtime.lease?.path ?? "")"
+    )
     let reporter = DispatchSource.makeTimerSource(queue: .global())
     reporter.schedule(deadline: .now() + 1, repeating: 1)
     reporter.setEventHandler {

@@ -43,6 +43,7 @@ struct SimCommand: ParsableCommand {
   }
 
   func run() throws {
+    StopSignal.install()
     let simulator = try makeSimulator()
     let listeners: [BusListenerInfo]
     do {
@@ -54,16 +55,7 @@ struct SimCommand: ParsableCommand {
     lines.append(BusListenerInfo.readyLine)
     FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 
-    let finished = DispatchSemaphore(value: 0)
     let queue = DispatchQueue(label: "meterdesk.sim.signals")
-    var sources: [any DispatchSourceSignal] = []
-    for signalNumber in [SIGTERM, SIGINT] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-      source.setEventHandler { finished.signal() }
-      source.resume()
-      sources.append(source)
-    }
     signal(SIGHUP, SIG_IGN)
     let hangup = DispatchSource.makeSignalSource(signal: SIGHUP, queue: queue)
     hangup.setEventHandler {
@@ -74,10 +66,9 @@ struct SimCommand: ParsableCommand {
       }
     }
     hangup.resume()
-    sources.append(hangup)
 
-    finished.wait()
-    for source in sources { source.cancel() }
+    StopSignal.wait()
+    hangup.cancel()  // also keeps the source alive until here
     var saveError: (any Error)?
     do {
       try simulator.saveState()

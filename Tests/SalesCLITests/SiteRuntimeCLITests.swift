@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import Services
-@testable import Store
 import TestSupport
 import Testing
+
+@testable import Store
 
 #if canImport(Glibc)
   import Glibc
@@ -118,7 +119,8 @@ struct SiteRuntimeCLITests {
       #expect((entries.first?["last_error"] as? String)?.contains("purchase count") == true)
 
       let resolve = ["outbox", "resolve", "--db", site.db, "--bill", bill, "--operator"]
-      let cashier = try site.run(resolve + ["li", "--password-stdin", "--as", "void", "--read"], stdin: "li-pass\n")
+      let cashier = try site.run(
+        resolve + ["li", "--password-stdin", "--as", "void", "--read"], stdin: "li-pass\n")
       #expect(cashier.status != 0 && cashier.stderr.contains("supervisor"), "\(cashier.stderr)")
       let landed = try site.run(
         resolve + ["wang", "--password-stdin", "--as", "landed", "--read"], stdin: "wang-pass\n")

@@ -331,7 +331,8 @@ final class ConsoleRuntime {
 
   private func loadOutbox() {
     do {
-      dispatch(.outboxLoaded(try OutboxDeskService(database: env.database).entries().map(ScreenModels.outbox)))
+      dispatch(
+        .outboxLoaded(try OutboxDeskService(database: env.database).entries().map(ScreenModels.outbox)))
     } catch {
       report("loading the undelivered entries failed: \(error)")
     }
@@ -387,7 +388,8 @@ final class ConsoleRuntime {
     do {
       let record = try OutboxDeskService(database: env.database)
         .resolve(bill: bill, how, session: session, approvedBy: approver, at: Date())
-      env.logger.info("bill \(bill) resolved \(how.rawValue) by \(session.name): now \(record.status.rawValue)")
+      env.logger.info(
+        "bill \(bill) resolved \(how.rawValue) by \(session.name): now \(record.status.rawValue)")
       if how == .retry { env.wakeDelivery() }
       dispatch(.outboxResolved(bill: bill, error: nil))
       apply(sales.refresh())

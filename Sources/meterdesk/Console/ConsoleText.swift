@@ -24,7 +24,8 @@ enum ConsoleText {
   /// An account was opened but its first recharge was refused.
   static func firstRechargeRefused(_ error: any Error, _ language: Language) -> String {
     let reason = describe(error, language)
-    return language == .zh ? "已开户，但首次充值被拒绝：\(reason)" : "account opened but the first recharge was refused: \(reason)"
+    return language == .zh
+      ? "已开户，但首次充值被拒绝：\(reason)" : "account opened but the first recharge was refused: \(reason)"
   }
 
   /// Any error of the sales desk, the accounts or the outbox desk, in `language`.
