@@ -9,15 +9,8 @@ struct HolderConsoleTmuxTests {
   @Test("demo console holds the lease; meterdesk sell from a second process is delivered at once")
   func cliSaleDeliveredByConsole() throws {
     let directory = try TemporaryDirectory()
-    let site = RepoPaths.sampleData.appendingPathComponent("site.toml").path
-    let session = try TmuxSession(
-      command: "\(RepoPaths.meterdesk) demo --data \(directory.path("demo")) --lang en --site \(site)",
-      width: 160, height: 48, environment: ["LC_ALL": "C.UTF-8", "TERM": "screen-256color"])
-    #expect(session.waitFor("Operator login").found)
-    session.type("cashier")
-    session.send("Tab")
-    session.type("cashier")
-    session.send("Enter")
+    let session = try TmuxSession.demo(data: directory.path("demo"))
+    #expect(session.logIn("cashier", "cashier"))
     #expect(session.waitFor("Total 324").found)
 
     let db = directory.path("demo/meterdesk.db")

@@ -17,10 +17,8 @@ struct SiteRuntimeCLITests {
   @Test("a CLI sale while serve acquires is delivered by serve; the CLI never takes the lease")
   func serveDeliversAnotherProcessSale() async throws {
     try await CLISite.with { site in
-      let serve = ServeProcess(db: site.db, log: site.directory.path("serve.log"))
+      let serve = try site.startServe()
       defer { serve.kill(SIGTERM) }
-      try serve.start()
-      try Self.waitForLease(site.db, holder: "serve")
       let meter = CLISite.meters[0]
       let before = try site.snapshot(meter)
       let result = try site.sell(meter, "50.00", ["--wait", "20", "--json"])
@@ -50,10 +48,8 @@ struct SiteRuntimeCLITests {
   @Test("a stale reading is refreshed through the lease holder's read requests before the sale")
   func readRequestThroughServe() async throws {
     try await CLISite.with { site in
-      let serve = ServeProcess(db: site.db, log: site.directory.path("serve.log"))
+      let serve = try site.startServe()
       defer { serve.kill(SIGTERM) }
-      try serve.start()
-      try Self.waitForLease(site.db, holder: "serve")
       let meter = CLISite.meters[2]
       // Make the stored reading older than the site's read-before-sale age (900 s).
       try await site.database.writer.write { db in
@@ -155,5 +151,15 @@ struct SiteRuntimeCLITests {
       Thread.sleep(forTimeInterval: 0.05)
     }
     throw CLISiteError("\(holder) never took the lease of \(db)")
+  }
+}
+
+extension CLISite {
+  /// `meterdesk serve` on this site, once it holds the acquisition lease.
+  func startServe() throws -> ServeProcess {
+    let serve = ServeProcess(db: db, log: directory.path("serve.log"))
+    try serve.start()
+    try SiteRuntimeCLITests.waitForLease(db, holder: "serve")
+    return serve
   }
 }

@@ -13,20 +13,12 @@ struct ViewerConsoleTmuxTests {
   @Test("viewer console: F2 sale recorded in the viewer, delivered by serve, shown delivered")
   func viewerSaleDeliveredByServe() async throws {
     try await CLISite.with { site in
-      let serve = ServeProcess(db: site.db, log: site.directory.path("serve.log"))
+      let serve = try site.startServe()
       defer { serve.kill(SIGTERM) }
-      try serve.start()
-      try SiteRuntimeCLITests.waitForLease(site.db, holder: "serve")
       let meter = CLISite.meters[0]
       let before = try site.snapshot(meter)
-      let session = try TmuxSession(
-        command: "\(RepoPaths.meterdesk) console --db \(site.db) --lang en",
-        width: 160, height: 48, environment: ["LC_ALL": "C.UTF-8", "TERM": "screen-256color"])
-      #expect(session.waitFor("Operator login").found)
-      session.type("li")
-      session.send("Tab")
-      session.type("li-pass")
-      session.send("Enter")
+      let session = try TmuxSession.meterdesk("console --db \(site.db)")
+      #expect(session.logIn("li", "li-pass"), "\(session.capture())")
       #expect(session.waitFor("Total 4").found, "\(session.capture())")
       session.send("/")
       session.type(meter)
