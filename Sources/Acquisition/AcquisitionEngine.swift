@@ -15,7 +15,7 @@ public final class AcquisitionEngine: Sendable {
   public let plan: AcquisitionPlan
 
   private let ownedGroup: MultiThreadedEventLoopGroup?
-  private let sessions: [BusSession]
+  private let sessions: [BusScheduler]
   private let meterIndex: [String: (bus: Int, index: Int)]
   private let mailboxes = NIOLockedValueBox<[EventMailbox]>([])
   private let state = NIOLockedValueBox(EngineState())
@@ -49,7 +49,7 @@ public final class AcquisitionEngine: Sendable {
     }
     let loop = self.eventLoop
     sessions = plan.buses.map { bus in
-      BusSession(
+      BusScheduler(
         plan: bus, loop: loop, link: linkFactory(bus, loop, trace), policy: plan.retry,
         sink: sink, clock: clock, post: post)
     }

@@ -8,12 +8,12 @@ final class ByteStreamHandler: ChannelInboundHandler {
   typealias InboundIn = ByteBuffer
 
   /// The session; weak so that a forgotten client does not live on through its channel.
-  private weak var session: BusSession?
+  private weak var session: LinkSession?
   /// Which connection of the session this channel is.
   private let generation: Int
 
   /// Creates a handler reporting to `session` for connection `generation`.
-  init(session: BusSession, generation: Int) {
+  init(session: LinkSession, generation: Int) {
     self.session = session
     self.generation = generation
   }

@@ -18,7 +18,7 @@ public final class ModbusBusClient: Sendable {
   /// The counters, shared with the session.
   private let counters: NIOLockedValueBox<ModbusClientStatistics>
   /// The loop-confined state machine.
-  private let session: NIOLoopBoundBox<BusSession>
+  private let session: NIOLoopBoundBox<LinkSession>
 
   /// Creates an idle client; nothing is opened until the first request.
   ///
@@ -34,7 +34,7 @@ public final class ModbusBusClient: Sendable {
     let counters = NIOLockedValueBox(ModbusClientStatistics())
     self.counters = counters
     session = NIOLoopBoundBox.makeBoxSendingValue(
-      BusSession(
+      LinkSession(
         endpoint: endpoint, configuration: configuration, eventLoop: eventLoop, trace: trace,
         statistics: counters),
       eventLoop: eventLoop)

@@ -50,12 +50,12 @@ enum ConnectionState {
   case connected(any Channel)
 }
 
-/// The state machine of one bus, confined to its event loop.
+/// The transport-level state machine of one bus link (frames on one connection), confined to its event loop.
 ///
 /// One request in flight; the queue behind it is FIFO. On RTU framings a request goes
 /// out only after the t3.5 silence since the last received byte, and only when no drain
 /// (the quiet wait after a timeout or a bad frame) is in progress.
-final class BusSession {
+final class LinkSession {
   /// The bus.
   let endpoint: ModbusEndpoint
   /// Timeouts and retries.

@@ -10,7 +10,7 @@ import NIOPosix
   import Darwin
 #endif
 
-extension BusSession {
+extension LinkSession {
   /// Opens the connection (TCP or serial port); queued requests go out once it is up.
   func connect() {
     connection = .connecting

@@ -8,7 +8,7 @@ import NIOCore
 /// batch before the routine sweep, offline backoff per meter, and bus-down detection.
 ///
 /// All mutable state is touched only on `loop`; that is what makes the `@unchecked Sendable` sound.
-final class BusSession: @unchecked Sendable {
+final class BusScheduler: @unchecked Sendable {
   let plan: BusPlan
   let loop: any EventLoop
   let link: any BusLink
@@ -423,7 +423,7 @@ final class BusSession: @unchecked Sendable {
 
 /// A job's handle on one meter: raw requests and full reads, with statistics and health.
 public struct MeterChannel: Sendable {
-  let session: BusSession
+  let session: BusScheduler
   let index: Int
   let failing: Bool
 

@@ -1,7 +1,7 @@
 import ModbusCore
 import NIOCore
 
-extension BusSession {
+extension LinkSession {
   /// Handles bytes read from connection `generation`.
   func received(_ bytes: [UInt8], generation: Int) {
     guard generation == self.generation, !isClosed, !bytes.isEmpty else { return }
