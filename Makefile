@@ -23,9 +23,11 @@ run: deps build
 	@if [ "$$(locale charmap 2>/dev/null)" != "UTF-8" ]; then export LC_ALL=C.UTF-8; fi; \
 	.build/debug/meterdesk demo --data $(DATA_DIR)
 
+# The release binary is built too: DaemonTests stop it (and the debug one) with SIGTERM/SIGINT.
 test: deps
+	swift build -c release --product meterdesk
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	swift test --skip-build --no-parallel
+	METERDESK_REQUIRE_RELEASE=1 swift test --skip-build --no-parallel
 
 build: check-swift
 	swift build $(SWIFT_BUILD_FLAGS)

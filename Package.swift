@@ -208,6 +208,10 @@ let package = Package(
     .testTarget(
       name: "CLITests", dependencies: ["TestSupport", "meterdesk"], swiftSettings: strict),
     .testTarget(
+      name: "DaemonTests",
+      dependencies: ["SimulatedSiteSupport", "TestSupport", "Store", "meterdesk"],
+      swiftSettings: strict),
+    .testTarget(
       name: "ReceiptPathTests",
       dependencies: ["Services", "Store", "SiteConfig", "Documents", "Printing", "Domain", "TestSupport"],
       swiftSettings: strict),
