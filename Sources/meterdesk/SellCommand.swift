@@ -78,18 +78,10 @@ struct SellCommand: ParsableCommand {
   }
 
   private func meterNumber(_ database: AppDatabase) throws -> String {
-    switch (meter, account) {
-    case (let meter?, nil): return meter
-    case (nil, let account?):
-      let meters = try database.meterListing().filter { $0.account?.id == account }
-      guard let first = meters.first else { throw fail("meterdesk sell: account \(account) has no meters") }
-      guard meters.count == 1 else {
-        let list = meters.map(\.meter.number).joined(separator: ", ")
-        throw fail(
-          "meterdesk sell: account \(account) has \(meters.count) meters (\(list)); name one with --meter")
-      }
-      return first.meter.number
-    default: throw fail("meterdesk sell: give exactly one of --meter or --account")
+    do {
+      return try SalesService(database: database).target(meter: meter, account: account)
+    } catch let error as SaleTargetError {
+      throw fail("meterdesk sell: \(error)")
     }
   }
 }
