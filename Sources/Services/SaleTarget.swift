@@ -16,7 +16,8 @@ public enum SaleTargetError: Error, Sendable, Equatable, CustomStringConvertible
     case .meterOrAccount: return "give exactly one of --meter or --account"
     case .noMeters(let account): return "account \(account) has no meters"
     case .severalMeters(let account, let meters):
-      return "account \(account) has \(meters.count) meters (\(meters.joined(separator: ", "))); name one with --meter"
+      return
+        "account \(account) has \(meters.count) meters (\(meters.joined(separator: ", "))); name one with --meter"
     }
   }
 }
