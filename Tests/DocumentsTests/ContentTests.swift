@@ -2,6 +2,7 @@ import Documents
 import Domain
 import Foundation
 import Testing
+import TextWidth
 
 @Suite struct ContentTests {
   @Test(arguments: ReceiptWidth.allCases)
@@ -29,7 +30,9 @@ import Testing
     let original = Fixtures.lines(ReceiptTemplate.builtIn.render(Fixtures.sale(), width: width))
     let reprint = Fixtures.lines(ReceiptTemplate.builtIn.render(Fixtures.sale(reprint: true), width: width))
     #expect(reprint[0].contains("重打") && reprint[0].contains("REPRINT"))
-    #expect(reprint[0].hasPrefix("          "))  // centred
+    // Centred: the mark with half the spare cells before it.
+    let mark = reprint[0].trimmingCharacters(in: .whitespaces)
+    #expect(reprint[0] == String(repeating: " ", count: (width.cells - DisplayWidth.of(mark)) / 2) + mark)
     #expect(Array(reprint.dropFirst()) == original)
     #expect(!original.joined().contains("重打"))
   }

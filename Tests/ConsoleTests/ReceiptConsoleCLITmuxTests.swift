@@ -1,0 +1,71 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The console's printed receipt (the demo has no queue, so it lands in receipts.txt beside the
+/// database) is the text `meterdesk receipt --original --out` writes for the same bill.
+@Suite("Console and CLI receipts in tmux", .serialized)
+struct ReceiptConsoleCLITmuxTests {
+  @Test("a sale from the console window: receipts.txt == meterdesk receipt --bill N --original --out")
+  func consoleReceiptIsTheCLIReceipt() throws {
+    let directory = try TemporaryDirectory()
+    let site = RepoPaths.sampleData.appendingPathComponent("site.toml").path
+    let session = try TmuxSession(
+      command: "\(RepoPaths.meterdesk) demo --data \(directory.path("demo")) --lang en --site \(site)",
+      width: 160, height: 48, environment: ["LC_ALL": "C.UTF-8", "TERM": "screen-256color"])
+
+    #expect(session.waitFor("Operator login").found)
+    session.type("cashier")
+    session.send("Tab")
+    session.type("cashier")
+    session.send("Enter")
+    #expect(session.waitFor("Total 324").found)
+    session.send("/")
+    session.type("A-0809")
+    session.send("Enter")
+    #expect(session.waitFor("1 matches").found)
+    session.send("Enter")
+    #expect(session.waitFor("Meter detail").found)
+    session.send("F2")
+    #expect(session.waitFor("In capitals").found)
+    #expect(waitForReading(session, meter: "202411006167", timeout: 30), "\(session.capture())")
+    session.type("100")
+    session.send("Tab")
+    session.type("1")
+    session.send("Enter")
+    #expect(session.waitFor("Confirm sale", timeout: 5).found)
+    session.send("y")
+    let printed = session.waitFor("Receipt printed", timeout: 25)
+    #expect(printed.found, "\(printed.screen)")
+    session.send("Escape")
+    session.send("F10")
+    _ = session.waitFor("EXITED:", timeout: 15)
+
+    let console = try String(contentsOfFile: directory.path("demo/receipts.txt"), encoding: .utf8)
+    let bill = try #require(billNumber(in: console), "no 票号 in:\n\(console)")
+    let out = directory.path("cli.txt")
+    let cli = try CommandRunner.meterdesk(
+      ["receipt", "--db", directory.path("demo/meterdesk.db"), "--bill", bill, "--original", "--out", out])
+    #expect(cli.status == 0, "\(cli.stderr)")
+    let text = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(text == console, "console:\n\(console)\ncli:\n\(text)")
+    #expect(console.contains("壹佰元整") && console.contains("现金") && console.contains("202411006167"))
+  }
+
+  /// The bill number printed after 票号 on the first receipt.
+  private func billNumber(in text: String) -> String? {
+    guard let range = text.range(of: "票号: ") else { return nil }
+    return String(text[range.upperBound...].prefix { $0.isNumber })
+  }
+
+  /// Waits until the grid line of `meter` shows a remaining amount (its first sweep is stored).
+  private func waitForReading(_ session: TmuxSession, meter: String, timeout: TimeInterval) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      let line = session.capture().split(separator: "\n").first { $0.contains(meter) } ?? ""
+      if line.contains("¥") { return true }
+      Thread.sleep(forTimeInterval: 0.2)
+    }
+    return false
+  }
+}
