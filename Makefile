@@ -8,12 +8,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages the build, the demo and the tests use.
 APT_PACKAGES := libncursesw5-dev libsqlite3-dev libssl-dev sqlite3 openssl \
-                tmux socat cups cups-client cups-bsd mbpoll python3-pip procps
+                tmux socat cups cups-client cups-bsd mbpoll python3-pip procps systemd
 # Python test peers, pinned.
 PIP_PACKAGES := pymodbus==3.8.6 pyserial==3.5
 
 DATA_DIR ?= data
-SWIFT_BUILD_FLAGS ?=
+SWIFT_BUILD_FLAGS ?= --disable-index-store
 
 .PHONY: run test build lint format bench clean deps apt-deps pip-deps check-swift
 
@@ -25,7 +25,7 @@ run: deps build
 
 # The release binary is built too: DaemonTests stop it (and the debug one) with SIGTERM/SIGINT.
 test: deps
-	swift build -c release --product meterdesk
+	swift build -c release --product meterdesk $(SWIFT_BUILD_FLAGS)
 	swift build --build-tests $(SWIFT_BUILD_FLAGS)
 	METERDESK_REQUIRE_RELEASE=1 swift test --skip-build --no-parallel
 
@@ -39,7 +39,7 @@ format: check-swift
 	swift format format --in-place --recursive --parallel Package.swift Sources Tests
 
 bench: deps
-	swift build -c release --product meterdesk
+	swift build -c release --product meterdesk $(SWIFT_BUILD_FLAGS)
 	swift build -c release --product meterdesk-bench
 	.build/release/meterdesk-bench all
 

@@ -220,7 +220,7 @@ let package = Package(
       dependencies: [
         "SimulatedSiteSupport",
         "TestSupport", "meterdesk", "Services", "Store", "Simulator", "SiteConfig", "MeterProfiles",
-        "MeterCrypto", "Domain", "Documents", "Printing",
+        "MeterCrypto", "Domain", "Documents", "Printing", .product(name: "GRDB", package: "GRDB.swift"),
       ],
       swiftSettings: strict),
   ]

@@ -12,7 +12,10 @@ struct StoreTests {
     let directory = try TemporaryDirectory()
     let database = try AppDatabase.open(path: directory.path("site.db"))
     #expect(try database.journalMode() == "wal")
-    #expect(try database.appliedMigrations() == ["v1-acquisition", "v1-audit", "v1-money", "v1-site", "v2-delivery", "v2-printer"])
+    #expect(
+      try database.appliedMigrations() == [
+        "v1-acquisition", "v1-audit", "v1-money", "v1-site", "v2-delivery", "v2-printer",
+      ])
     // Reopening migrates nothing new and keeps data.
     try database.appendAudit(AuditRecord(at: Date(), operator: "t", action: "a", target: "x", detail: ""))
     let reopened = try AppDatabase.open(path: directory.path("site.db"))
