@@ -27,6 +27,9 @@ let package = Package(
     .systemLibrary(
       name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(
+      name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]),
     .target(name: "Domain", swiftSettings: strict),
     .target(name: "TextWidth", swiftSettings: strict),
     .target(name: "ModbusCore", swiftSettings: strict),
@@ -121,7 +124,8 @@ let package = Package(
       ],
       path: "Tests/SimulatedSiteSupport", swiftSettings: strict),
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
-    .target(name: "Documents", dependencies: ["Domain", "TextWidth"], swiftSettings: strict),
+    .target(
+      name: "Documents", dependencies: ["Domain", "TextWidth", "CXlsxWriter"], swiftSettings: strict),
     .target(name: "Printing", dependencies: ["Documents"], swiftSettings: strict),
     .testTarget(
       name: "DocumentsTests", dependencies: ["Documents", "Domain", "TestSupport"],

@@ -1,0 +1,45 @@
+import CXlsxWriter
+import Foundation
+
+/// Writes a `SpreadsheetTable` to an Excel .xlsx file through libxlsxwriter.
+///
+/// The sheet has the title in A1, a bold header in row 2 with the panes frozen below it, the
+/// data rows, a bold totals row, columns sized to their widest shown text (CJK = 2 cells) and,
+/// when the table asks for one, a native bar or column chart to the right of the table.
+/// Money and energy are Excel numbers in yuan and kWh with the format `#,##0.00`; dates are
+/// Excel date-times in the table's time zone.
+public enum XLSXWriter {
+  /// Writes `table` to `path`, replacing the file only when the whole workbook was written.
+  ///
+  /// Throws a `SpreadsheetError` naming `path`: the table is invalid (see `validate(path:)`),
+  /// or libxlsxwriter failed (with its error string), or the file could not be moved into place.
+  public static func write(_ table: SpreadsheetTable, to path: String) throws {
+    try table.validate(path: path)
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+    guard let workbook = workbook_new(temporary) else {
+      throw SpreadsheetError(path: path, message: "workbook_new failed")
+    }
+    var failure: XLSXFailure?
+    do {
+      try XLSXSheet.write(table, into: workbook)
+    } catch {
+      failure = error
+    }
+    // workbook_close writes the file and frees everything libxlsxwriter allocated, even after a failure.
+    let closed = workbook_close(workbook)
+    do throws(XLSXFailure) {
+      if let failure { throw failure }
+      try XLSXFailure.check(closed, "workbook_close")
+    } catch {
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw SpreadsheetError(path: path, message: error.message)
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw SpreadsheetError(path: path, message: "rename from \(temporary): \(reason)")
+    }
+  }
+}
