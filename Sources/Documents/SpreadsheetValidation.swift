@@ -9,6 +9,10 @@ extension SpreadsheetTable {
   /// The first problem found, or nil.
   func firstProblem() -> String? {
     guard !columns.isEmpty else { return "the table has no columns" }
+    if let long = ([title] + columns.map(\.header)).first(where: Self.isTooLong) {
+      return
+        "the title or a header is longer than Excel's \(Self.maxTextLength) characters: \(long.prefix(20))…"
+    }
     for (index, row) in rows.enumerated() {
       if let problem = problem(in: row, name: "row \(index + 1)", labelsAllowed: false) {
         return problem
@@ -27,6 +31,9 @@ extension SpreadsheetTable {
       return "\(name) has \(row.count) cells for \(columns.count) columns"
     }
     for (column, cell) in zip(columns, row) {
+      if case .text(let text) = cell, Self.isTooLong(text) {
+        return "\(name), column \"\(column.header)\" is longer than Excel's \(Self.maxTextLength) characters"
+      }
       guard let kind = cell.kind, kind != column.kind else { continue }
       if labelsAllowed && kind == .text { continue }
       return "\(name), column \"\(column.header)\" (\(column.kind)) holds a \(kind) cell"
@@ -47,5 +54,13 @@ extension SpreadsheetTable {
       return "the chart's value column \"\(columns[chart.valueColumn].header)\" is not numeric"
     }
     return nil
+  }
+
+  /// Excel's limit on the characters in one cell.
+  static let maxTextLength = 32_767
+
+  /// True when `text` has more characters (Unicode scalars, as libxlsxwriter counts) than a cell holds.
+  private static func isTooLong(_ text: String) -> Bool {
+    text.unicodeScalars.count > maxTextLength
   }
 }

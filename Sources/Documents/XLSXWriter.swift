@@ -18,7 +18,16 @@ public enum XLSXWriter {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent()
       .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+    // Create the file first: libxlsxwriter reports a failure to create it on stderr, which
+    // would land on the console's screen.
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+    guard descriptor >= 0 else {
+      throw SpreadsheetError(
+        path: path, message: "cannot create \(temporary): \(String(cString: strerror(errno)))")
+    }
+    close(descriptor)
     guard let workbook = workbook_new(temporary) else {
+      try? FileManager.default.removeItem(atPath: temporary)
       throw SpreadsheetError(path: path, message: "workbook_new failed")
     }
     var failure: XLSXFailure?

@@ -1,8 +1,10 @@
-import Documents
+import CXlsxWriter
 import Domain
 import Foundation
 import TestSupport
 import Testing
+
+@testable import Documents
 
 /// XLSXWriter's files read back with openpyxl (Tests/Peers/spreadsheet_reader.py).
 @Suite struct SpreadsheetXLSXTests {
@@ -76,6 +78,7 @@ import Testing
     }
     expectRow(rows[2 + table.rows.count], try #require(table.totals), bold: true, zone: table.timeZone)
     #expect((json["charts"] as? [Any])?.isEmpty == true)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["抄表导出.xlsx"])
 
     // Widths follow display cells: the 12-character Chinese tenant column is the widest.
     let widths = json["widths"] as? [String: Double] ?? [:]
@@ -118,13 +121,24 @@ import Testing
     #expect(throws: SpreadsheetError.self) { try XLSXWriter.write(table, to: path) }
   }
 
-  @Test func unwritablePathGivesLibxlsxwritersError() throws {
+  @Test func unwritablePathIsNamedWithTheSystemError() throws {
     let path = "/nonexistent-meterdesk-dir/out.xlsx"
     let error = try #require(throws: SpreadsheetError.self) {
       try XLSXWriter.write(SpreadsheetFixtures.table(), to: path)
     }
     #expect(error.path == path)
-    #expect(error.description.contains(path) && error.description.contains("workbook_close"), "\(error)")
+    #expect(
+      error.description.contains(path) && error.description.contains("No such file or directory"), "\(error)")
+  }
+
+  @Test func dateBeforeExcelsEpochFailsAndLeavesNoFile() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path("old.xlsx")
+    var table = SpreadsheetFixtures.table()
+    table.rows[0][2] = .dateTime(Date(timeIntervalSince1970: -3_000_000_000))
+    let error = try #require(throws: SpreadsheetError.self) { try XLSXWriter.write(table, to: path) }
+    #expect(error.path == path && error.message.contains("1900-9999"), "\(error)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
   }
 
   @Test func emptyTableWithChartWritesHeaderOnly() throws {
@@ -138,5 +152,27 @@ import Testing
     let json = try SpreadsheetFixtures.read("xlsx", path)
     #expect((json["rows"] as? [Any])?.count == 2)
     #expect((json["charts"] as? [Any])?.isEmpty == true)
+  }
+}
+
+/// libxlsxwriter's own error strings reach `SpreadsheetError`.
+@Suite struct SpreadsheetLibraryErrorTests {
+  @Test func failureCarriesLibxlsxwritersErrorString() {
+    #expect(throws: Never.self) { try XLSXFailure.check(LXW_NO_ERROR, "worksheet_write_string") }
+    let error = #expect(throws: XLSXFailure.self) {
+      try XLSXFailure.check(LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, "worksheet_write_string")
+    }
+    let expected =
+      "worksheet_write_string: " + String(cString: lxw_strerror(LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED))
+    #expect(error?.message == expected)
+  }
+
+  @Test func overlongTextIsRefusedBeforeLibxlsxwriter() throws {
+    var table = SpreadsheetFixtures.table()
+    table.rows[0][1] = .text(String(repeating: "电", count: 32_768))
+    let error = try #require(throws: SpreadsheetError.self) {
+      try XLSXWriter.write(table, to: "/tmp/never.xlsx")
+    }
+    #expect(error.message.contains("row 1") && error.message.contains("32767"), "\(error)")
   }
 }
