@@ -26,13 +26,15 @@ public struct MeterProfile: Sendable, Hashable {
   public var recharge: RechargeBlock
   /// Meter number register and expected model code.
   public var identity: Identity
+  /// The time-of-use schedule table; nil when the profile defines none.
+  public var timeOfUse: TimeOfUseTable?
 
-  /// Creates a profile.
+  /// Creates a profile; without a TOU table unless one is given.
   public init(
     name: String, vendor: String, model: String, summary: String, serial: SerialDefaults,
     pollBlocks: [PollBlock], fields: [FieldSpec], statusBits: StatusBits,
     commands: [RemoteCommand: CommandWrite], settings: [SettingName: SettingSpec],
-    recharge: RechargeBlock, identity: Identity
+    recharge: RechargeBlock, identity: Identity, timeOfUse: TimeOfUseTable? = nil
   ) {
     self.name = name
     self.vendor = vendor
@@ -46,6 +48,7 @@ public struct MeterProfile: Sendable, Hashable {
     self.settings = settings
     self.recharge = recharge
     self.identity = identity
+    self.timeOfUse = timeOfUse
   }
 
   /// The blocks acquisition reads every routine sweep, in order.

@@ -16,12 +16,14 @@ extension MeterProfile {
   /// meter number (BCD at identity register) and settings.
   ///
   /// Returns nil when any register in the range is not implemented (i.e. outside every poll
-  /// block, setting, identity, command, recharge and result register) → the simulator answers
-  /// illegal data address. `forceControl` holds the registers of the command area, from the
-  /// lowest command register up; settings not given, token registers and other registers read 0.
+  /// block, setting, identity, command, TOU table, recharge and result register) → the simulator
+  /// answers illegal data address. `forceControl` holds the registers of the command area, from the
+  /// lowest command register up, and `timeOfUse` those of the TOU table; settings not given, token
+  /// registers and other registers read 0.
   public func registers(
     start: UInt16, count: UInt16, values: MeterValues, meterNumber: String,
-    settings settingValues: [SettingName: Int64], forceControl: [UInt16], rechargeResult: UInt16
+    settings settingValues: [SettingName: Int64], forceControl: [UInt16], rechargeResult: UInt16,
+    timeOfUse: [UInt16] = []
   ) -> [UInt16]? {
     let range = Int(start)..<Int(start) + Int(count)
     guard range.allSatisfy(isImplemented) else { return nil }
@@ -34,6 +36,9 @@ extension MeterProfile {
     if let commandArea {
       place(Array(forceControl.prefix(commandArea.count)), at: commandArea.lowerBound, in: &map)
     }
+    if let table = self.timeOfUse {
+      place(Array(timeOfUse.prefix(table.addresses.count)), at: table.addresses.lowerBound, in: &map)
+    }
     let number = Identity.registers(meterNumber: meterNumber) ?? [0, 0, 0]
     place(number, at: identity.meterNumberAddresses.lowerBound, in: &map)
     map[Int(recharge.resultRegister)] = rechargeResult
@@ -45,11 +50,12 @@ extension MeterProfile {
     implementedRanges.contains { $0.contains(address) }
   }
 
-  /// Every address range the profile names.
+  /// Every address range the profile names (the TOU table included).
   public var implementedRanges: [Range<Int>] {
     var ranges = pollBlocks.map(\.addresses) + settings.values.map(\.addresses)
     ranges.append(identity.meterNumberAddresses)
     ranges.append(contentsOf: commands.values.map(\.addresses))
+    if let table = timeOfUse { ranges.append(table.addresses) }
     ranges.append(recharge.addresses)
     ranges.append(Int(recharge.resultRegister)..<Int(recharge.resultRegister) + 1)
     return ranges

@@ -14,7 +14,7 @@ struct ProfileParser {
   }
 
   static let topLevelKeys = [
-    "profile", "serial", "identity", "poll", "fields", "status", "commands", "settings", "recharge",
+    "profile", "serial", "identity", "poll", "fields", "status", "commands", "settings", "recharge", "tou",
   ]
   static let requiredFields: [FieldName] = [.energyTotal, .remaining, .purchaseCount, .status]
 
@@ -33,7 +33,8 @@ struct ProfileParser {
       name: name, vendor: try header.requiredString("vendor"), model: try header.requiredString("model"),
       summary: try header.string("summary") ?? "", serial: try serial(root), pollBlocks: blocks,
       fields: fields, statusBits: try statusBits(root), commands: try commands(root),
-      settings: try settings(root), recharge: try recharge(root), identity: try identity(root))
+      settings: try settings(root), recharge: try recharge(root), identity: try identity(root),
+      timeOfUse: try timeOfUse(root))
     profile.fields.sort { Self.order($0.name) < Self.order($1.name) }
     try ProfileValidator(profile: profile, root: root).validate()
     return profile

@@ -1,9 +1,9 @@
 import ModbusCore
 
 extension MeterProfile {
-  /// The write that carries out `command`; nil when the profile does not define it.
+  /// The write that carries out `command` (see `resolvedCommand`); nil when the profile cannot.
   public func commandRequest(_ command: RemoteCommand) -> ModbusRequest? {
-    commands[command]?.request
+    commandWrite(command)?.request
   }
 
   /// For the simulator: the command a received write carries out; nil when it matches none.

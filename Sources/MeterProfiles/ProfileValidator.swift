@@ -26,6 +26,9 @@ struct ProfileValidator {
       areas.append(
         Area(key: ["commands", command.rawValue, "register"], addresses: write.addresses, isCommand: true))
     }
+    if let table = profile.timeOfUse {
+      areas.append(Area(key: ["tou", "register"], addresses: table.addresses))
+    }
     let recharge = profile.recharge
     areas.append(Area(key: ["recharge", "register"], addresses: recharge.addresses, isRecharge: true))
     let result = Int(recharge.resultRegister)

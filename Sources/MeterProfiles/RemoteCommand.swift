@@ -8,6 +8,9 @@ public enum RemoteCommand: String, Sendable, CaseIterable {
   case keepPower = "keep_power"
   /// 恢复预付费: release force control; the meter switches by its balance again.
   case restorePrepay = "restore_prepay"
+  /// 合闸: close the relay (end a trip). A profile without its own `close` write carries it out
+  /// as `restorePrepay`, so the relay closes when the balance allows (`MeterProfile.resolvedCommand`).
+  case close
 }
 
 /// One register write that carries out a command.

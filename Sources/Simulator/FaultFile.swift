@@ -1,7 +1,8 @@
 import Foundation
 import TOMLKit
 
-/// Reads a fault file: `[meter."<number>"]` with `silent`, `slow_ms`, `corrupt`; `[bus."<name>"]` with `down`.
+/// Reads a fault file: `[meter."<number>"]` with `silent`, `slow_ms`, `corrupt`, `ignore_writes`,
+/// `write_exception`; `[bus."<name>"]` with `down`.
 public enum FaultFile {
   /// Reads and checks `path`; every problem is reported as `file:line: message`.
   ///
@@ -57,31 +58,7 @@ public enum FaultFile {
           }
           var fault = MeterFault()
           for key in entry.keys.sorted() {
-            let line = lines.key(key, after: header)
-            let value = entry[key]
-            switch key {
-            case "silent":
-              if let flag = value?.bool {
-                fault.silent = flag
-              } else {
-                problem(line, "silent must be true or false")
-              }
-            case "slow_ms":
-              if let ms = value?.int, (0...60_000).contains(ms) {
-                fault.slowMs = ms
-              } else {
-                problem(line, "slow_ms must be a whole number of milliseconds, 0–60000")
-              }
-            case "corrupt":
-              let fraction = value?.double ?? value?.int.map(Double.init)
-              if let fraction, (0...1).contains(fraction) {
-                fault.corrupt = fraction
-              } else {
-                problem(line, "corrupt must be a fraction from 0 to 1, e.g. 0.05")
-              }
-            default:
-              problem(line, "unknown key \"\(key)\" for a meter; expected silent, slow_ms or corrupt")
-            }
+            if let message = fault.set(key, entry[key]) { problem(lines.key(key, after: header), message) }
           }
           plan.meters[number] = fault
         }

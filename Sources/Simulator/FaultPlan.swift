@@ -6,12 +6,21 @@ public struct MeterFault: Sendable, Hashable {
   public var slowMs = 0
   /// Fraction (0–1) of answers sent with a bad CRC (or, on a Modbus TCP bus, exception 0x0B).
   public var corrupt = 0.0
+  /// Acknowledges every write as usual but applies none (only a read-back shows it).
+  public var ignoreWrites = false
+  /// Answers every register write (FC06, FC16) with this Modbus exception code; reads are normal.
+  public var writeException: UInt8?
 
   /// No fault.
-  public init(silent: Bool = false, slowMs: Int = 0, corrupt: Double = 0) {
+  public init(
+    silent: Bool = false, slowMs: Int = 0, corrupt: Double = 0, ignoreWrites: Bool = false,
+    writeException: UInt8? = nil
+  ) {
     self.silent = silent
     self.slowMs = slowMs
     self.corrupt = corrupt
+    self.ignoreWrites = ignoreWrites
+    self.writeException = writeException
   }
 }
 

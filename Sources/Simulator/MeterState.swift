@@ -23,6 +23,9 @@ struct MeterState: Sendable, Hashable, Codable {
   var overloadUntil: Double?
   /// Simulated time (Unix seconds) the meter has been advanced to.
   var lastAdvanced: Double
+  /// The TOU table's registers as last written; nil until a write (the table then holds the site
+  /// tariff's schedule). Absent in older state files.
+  var timeOfUseRegisters: [UInt16]? = nil
 
   /// A setting's value; 0 when never set.
   func setting(_ name: SettingName) -> Int64 {

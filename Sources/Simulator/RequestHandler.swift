@@ -6,7 +6,7 @@ import ModbusCore
 /// How a simulated meter answers a request, entirely from its profile's register map.
 extension SimulatedMeter {
   /// Answers `request` at simulated time `t` (the meter must be advanced to `t`), changing the meter
-  /// for writes: recharge tokens, relay commands and settings.
+  /// for writes: recharge tokens, relay commands, the TOU table and settings.
   mutating func respond(to request: ModbusRequest, at t: Double, zone: SiteTimeZone) -> ModbusResponse {
     switch request {
     case .readHoldingRegisters(let address, let count), .readInputRegisters(let address, let count):
@@ -15,7 +15,8 @@ extension SimulatedMeter {
         let words = profile.registers(
           start: address, count: count, values: values(at: t, zone: zone),
           meterNumber: identity.number, settings: state.settings,
-          forceControl: state.commandRegisters, rechargeResult: state.rechargeResult)
+          forceControl: state.commandRegisters, rechargeResult: state.rechargeResult,
+          timeOfUse: timeOfUseRegisters)
       else { return .exception(to: request, code: .illegalDataAddress) }
       return .registers(words)
     case .writeSingleRegister(let address, let value):
@@ -50,6 +51,9 @@ extension SimulatedMeter {
         return .illegalDataAddress
       }
       return applyCommand(range: range, values: values)
+    }
+    if let table = profile.timeOfUse, range.overlaps(table.addresses) {
+      return applyTimeOfUse(range: range, values: values)
     }
     return applySettings(range: range, values: values)
   }
@@ -95,7 +99,7 @@ extension SimulatedMeter {
     switch match {
     case .trip: state.forceControl = .trip
     case .keepPower: state.forceControl = .keepPower
-    case .restorePrepay: state.forceControl = .prepay
+    case .restorePrepay, .close: state.forceControl = .prepay
     }
     state.overloadUntil = nil
     return nil

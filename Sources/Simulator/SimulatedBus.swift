@@ -110,7 +110,7 @@ final class SimulatedBus: Sendable {
       var pdu: [UInt8]
       do throws(ModbusError) {
         let request = try ModbusRequest.decodePDU(incoming.pdu[...])
-        let response = bus.meters[index].respond(to: request, at: t, zone: zone)
+        let response = bus.meters[index].respond(to: request, at: t, zone: zone, fault: fault)
         pdu = response.encodePDU(for: request.functionCode)
       } catch {
         guard let code = error.serverExceptionCode else {

@@ -14,14 +14,17 @@ struct SimulatedMeter: Sendable {
   let identity: MeterIdentity
   /// What changes and is saved.
   var state: MeterState
-  /// The meter's prices and schedule as a Domain tariff, rebuilt when prices change.
+  /// The schedule in force: the TOU table as written, else the site tariff's.
+  private(set) var schedule: TimeOfUseSchedule
+  /// The meter's prices and schedule as a Domain tariff, rebuilt when prices or the schedule change.
   private(set) var tariff: Tariff
 
   /// A meter in `state`.
   init(identity: MeterIdentity, state: MeterState) {
     self.identity = identity
     self.state = state
-    tariff = Self.tariff(state: state, schedule: identity.schedule)
+    schedule = Self.schedule(identity: identity, state: state)
+    tariff = Self.tariff(state: state, schedule: schedule)
   }
 
   /// The time-of-use tariff the meter charges by: its price settings on its schedule.
@@ -33,9 +36,10 @@ struct SimulatedMeter: Sendable {
     return .timeOfUse(prices: prices, schedule: schedule)
   }
 
-  /// Rebuilds the tariff after a price download.
+  /// Rebuilds the schedule and tariff after a price or TOU download.
   mutating func pricesChanged() {
-    tariff = Self.tariff(state: state, schedule: identity.schedule)
+    schedule = Self.schedule(identity: identity, state: state)
+    tariff = Self.tariff(state: state, schedule: schedule)
   }
 
   // MARK: relay
@@ -95,7 +99,7 @@ struct SimulatedMeter: Sendable {
         - (local.truncatingRemainder(dividingBy: 86_400) + 86_400)
         .truncatingRemainder(dividingBy: 86_400)
       let nextSlot =
-        identity.schedule.slots.first { $0.startMinute > minuteOfDay }?.startMinute
+        schedule.slots.first { $0.startMinute > minuteOfDay }?.startMinute
         ?? TimeOfUseSchedule.minutesPerDay
       end = min(end, dayStart + Double(nextSlot * 60) - offset, target)
       if end <= t { end = min(target, t + granularity) }
@@ -105,7 +109,7 @@ struct SimulatedMeter: Sendable {
         let exact = demand * (end - t) / 3.6 + state.energyCarry
         let whole = exact.rounded(.down)
         state.energyCarry = exact - whole
-        let period = identity.schedule.period(atMinuteOfDay: minuteOfDay)
+        let period = schedule.period(atMinuteOfDay: minuteOfDay)
         let price =
           tariff.price(atMinuteOfDay: minuteOfDay, monthEnergyBefore: .zero) ?? .zero
         state.wallet.consume(milliWh: Int64(whole), period: period, price: price)
@@ -164,6 +168,8 @@ struct SimulatedMeter: Sendable {
       forceControl: state.forceControl, overloaded: values.overPowerLimit,
       powerW: values.powerW ?? 0, energyTotal: Energy(centiKWh: state.wallet.totalEnergy),
       energy: energy, rechargeLog: state.rechargeLog, rechargeResult: state.rechargeResult,
-      settings: SimulatedMeterSettings(state: state), simulatedTime: Date(timeIntervalSince1970: t))
+      settings: SimulatedMeterSettings(state: state), schedule: schedule,
+      period: schedule.period(atMinuteOfDay: Self.minuteOfDay(t + zone.offsetSeconds(at: t))),
+      simulatedTime: Date(timeIntervalSince1970: t))
   }
 }

@@ -57,6 +57,10 @@ public struct SimulatedMeterSnapshot: Sendable, Hashable {
   public var rechargeResult: UInt16
   /// Current settings.
   public var settings: SimulatedMeterSettings
+  /// The time-of-use schedule the meter follows (its TOU table as written, else the site tariff's).
+  public var schedule: TimeOfUseSchedule
+  /// The tariff period in force at `simulatedTime`, by `schedule`.
+  public var period: TariffPeriod
   /// The simulated time of the snapshot.
   public var simulatedTime: Date
 
