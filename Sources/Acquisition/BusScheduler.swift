@@ -439,6 +439,10 @@ public struct MeterChannel: Sendable {
     return session.execute(request, unit: meter.unit)
   }
 
+  /// True when acquisition counts the meter offline (its reads then use the short probe timeout);
+  /// call it from the program, on the event loop.
+  public var isOffline: Bool { session.isOffline(index) }
+
   /// Reads the meter's routine blocks, recording the reading like a sweep does.
   public func read() -> EventLoopFuture<MeterValues> {
     if failing { return session.loop.makeFailedFuture(AcquisitionError.stopping) }

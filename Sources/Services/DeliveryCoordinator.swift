@@ -13,6 +13,8 @@ public enum DeliveryEvent: Sendable, Hashable {
   case readFinished(meter: String, error: String?)
   /// A run over the whole outbox ended, with the error text when it failed as a whole.
   case runFinished(error: String?)
+  /// A meter of a batch job was settled.
+  case batch(job: Int64, meter: String, outcome: BatchOutcome)
 }
 
 /// The one delivery coordinator of a site, run by whichever process holds the acquisition lease:
@@ -35,6 +37,8 @@ public final class DeliveryCoordinator: Sendable {
 
   private struct Running {
     var worker: Task<Void, Never>?
+    var batchWorker: Task<Void, Never>?
+    var batchContinuation: AsyncStream<Void>.Continuation?
     var ticker: Task<Void, Never>?
     var continuation: AsyncStream<Void>.Continuation?
     var doorbell: SiteWakeListener?
@@ -63,19 +67,30 @@ public final class DeliveryCoordinator: Sendable {
   /// Starts: opens the doorbell and runs at once; calling it again does nothing.
   public func start() {
     let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    let (batches, batchContinuation) = AsyncStream.makeStream(
+      of: Void.self, bufferingPolicy: .bufferingNewest(1))
     let started = running.withLockedValue { running -> Bool in
       guard running.worker == nil else { return false }
       running.continuation = continuation
+      running.batchContinuation = batchContinuation
       running.worker = Task { [self] in
         for await _ in stream {
           if Task.isCancelled { break }
           await runOnce()
         }
       }
+      // Batch jobs run on their own task, so a long job never holds up a sale's delivery.
+      running.batchWorker = Task { [self] in
+        for await _ in batches {
+          if Task.isCancelled { break }
+          await runBatches()
+        }
+      }
       let interval = self.interval
       running.ticker = Task {
         while !Task.isCancelled {
           continuation.yield()
+          batchContinuation.yield()
           try? await Task.sleep(for: interval)
         }
       }
@@ -83,7 +98,10 @@ public final class DeliveryCoordinator: Sendable {
     }
     guard started else { return }
     do {
-      let doorbell = try SiteWakeListener(database: databasePath) { continuation.yield() }
+      let doorbell = try SiteWakeListener(database: databasePath) {
+        continuation.yield()
+        batchContinuation.yield()
+      }
       running.withLockedValue { $0.doorbell = doorbell }
     } catch {
       log("\(error); other processes' work waits for the \(interval) outbox poll")
@@ -92,7 +110,9 @@ public final class DeliveryCoordinator: Sendable {
 
   /// Asks for a run now (coalesced with one already asked for).
   public func kick() {
-    _ = running.withLockedValue { $0.continuation }?.yield()
+    let (deliveries, batches) = running.withLockedValue { ($0.continuation, $0.batchContinuation) }
+    deliveries?.yield()
+    batches?.yield()
   }
 
   /// Stops: closes the doorbell, starts no new run and waits for the run in progress.
@@ -104,7 +124,9 @@ public final class DeliveryCoordinator: Sendable {
     stopped.doorbell?.close()
     stopped.ticker?.cancel()
     stopped.continuation?.finish()
+    stopped.batchContinuation?.finish()
     await stopped.worker?.value
+    await stopped.batchWorker?.value
   }
 
   /// One run: the queued read requests, then every pending delivery.
@@ -124,6 +146,15 @@ public final class DeliveryCoordinator: Sendable {
     } catch {
       log("outbox delivery: \(error)")
       publish(.runFinished(error: "\(error)"))
+    }
+  }
+
+  /// One pass over the queued meters of running batch jobs.
+  public func runBatches() async {
+    do {
+      try await BatchRunner(database: database, engine: engine).runQueued(progress: publish)
+    } catch {
+      log("batch jobs: \(error)")
     }
   }
 

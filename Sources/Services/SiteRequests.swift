@@ -85,6 +85,29 @@ public struct SiteRequests: Sendable {
     }
   }
 
+  /// Waits until batch job `job` is finished or `seconds` pass; while nobody holds the lease this
+  /// process takes it and carries the job out itself.
+  public func waitForBatch(job: Int64, seconds: TimeInterval) throws -> BatchJobRecord? {
+    let deadline = Date().addingTimeInterval(seconds)
+    SiteWake.ring(database: path)
+    while true {
+      guard let record = try database.batchJob(id: job), record.state == .running else {
+        return try database.batchJob(id: job)
+      }
+      if Date() >= deadline { return record }
+      if AcquisitionLease.holder(database: path) == nil,
+        let runtime = try? SiteRuntime(path: path, mode: .acquire, options: options)
+      {
+        if let coordinator = runtime.coordinator {
+          Self.block { await coordinator.runBatches() }
+        }
+        runtime.stop()
+        continue
+      }
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+  }
+
   /// Reads with a private runtime when the lease can be had now; nil when another process took it.
   private func readHere(meter: String) -> ReadOutcome? {
     guard let runtime = try? SiteRuntime(path: path, mode: .acquire, options: options),

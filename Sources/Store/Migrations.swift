@@ -10,6 +10,7 @@ enum Migrations {
     migrator.registerMigration("v1-audit", migrate: createAudit)
     migrator.registerMigration("v2-delivery", migrate: createDeliveryWork)
     migrator.registerMigration("v2-printer", migrate: addPrinterSettings)
+    migrator.registerMigration("v3-batch", migrate: createBatchJobs)
     return migrator
   }
 

@@ -41,6 +41,9 @@ public struct MeterStateRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
   public var statusWord: Int64?
   /// Relay closed (power on).
   public var relayClosed: Bool?
+  /// How the prices and settings on the meter differ from the database's, as last read back from its
+  /// prepaid block: nil never compared, empty in agreement, else the differences.
+  public var settingsDrift: String?
 
   /// A state with nothing read yet.
   public init(meter: String) {

@@ -123,7 +123,7 @@ final class ConsoleSales {
       return (actions, reloadPending().union([record.meter]))
     case .runFinished:
       return ([], reloadPending())
-    case .readFinished:
+    case .readFinished, .batch:
       return ([], [])
     }
   }

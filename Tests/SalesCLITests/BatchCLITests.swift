@@ -1,0 +1,132 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `meterdesk batch` against the simulator, every result checked by pymodbus reading the meter's
+/// own registers.
+@Suite("meterdesk batch: price, settings, relay commands, read back and compared", .serialized)
+struct BatchCLITests {
+  /// `meterdesk batch OP …` by the supervisor (or `operator`), with `extra` options.
+  static func batch(
+    _ site: CLISite, _ operation: String, _ extra: [String], operator name: String = "wang",
+    stdin: String = "wang-pass\n"
+  ) throws -> CommandResult {
+    try site.run(
+      ["batch", operation, "--db", site.db, "--operator", name, "--password-stdin", "--json"] + extra,
+      stdin: stdin)
+  }
+
+  /// Holding registers of the meter at `unit` on the site's bus, read by pymodbus.
+  static func pymodbus(_ site: CLISite, unit: Int, address: Int, count: Int) throws -> [Int] {
+    let bus = try #require(try site.database.buses().first)
+    let port = try #require(bus.endpoint.split(separator: ":").last.flatMap { Int($0) })
+    let script = RepoPaths.root.appendingPathComponent("Tests/Peers/sim_client.py").path
+    let result = try CommandRunner.run(
+      "/usr/bin/env",
+      [
+        "python3", script, "--port", String(port), "--framer", "socket", "--unit", String(unit),
+        "--address", String(address), "--count", String(count),
+      ])
+    let object = try CLISite.object(result.stdout)
+    return try #require(object["registers"] as? [Int], "pymodbus: \(result.stdout) \(result.stderr)")
+  }
+
+  static func results(_ output: String) throws -> [String: String] {
+    let object = try CLISite.object(output)
+    let rows = try #require(object["results"] as? [[String: Any]])
+    var byMeter: [String: String] = [:]
+    for row in rows {
+      if let meter = row["meter"] as? String, let status = row["status"] as? String { byMeter[meter] = status }
+    }
+    return byMeter
+  }
+
+  @Test("price download to every meter: done only after the price registers read back equal")
+  func priceDownload() async throws {
+    try await CLISite.with { site in
+      let dry = try Self.batch(site, "price", ["--all", "--dry-run"])
+      #expect(dry.status == 0, "\(dry.stderr)")
+      #expect(try Self.results(dry.stdout).values.allSatisfy { $0 == "queued" })
+      #expect(try CLISite.object(dry.stdout)["job"] is NSNull, "a dry run records no job")
+      let job = try Self.batch(site, "price", ["--all", "--wait", "30"])
+      #expect(job.status == 0, "\(job.stdout) \(job.stderr)")
+      let results = try Self.results(job.stdout)
+      #expect(results.count == 4 && results.values.allSatisfy { $0 == "done" }, "\(results)")
+      let writes = try #require(try CLISite.object(job.stdout)["writes"] as? [String])
+      #expect(writes.contains { $0.hasPrefix("peak ") }, "\(writes)")
+      // Sharp, peak, flat, valley at 0x0059…0x0060 (U32, 0.01 yuan/kWh) as pymodbus reads them.
+      for unit in 1...4 {
+        let registers = try Self.pymodbus(site, unit: unit, address: 0x0059, count: 8)
+        let prices = stride(from: 0, to: 8, by: 2).map { registers[$0] << 16 | registers[$0 + 1] }
+        #expect(prices.allSatisfy { $0 > 0 }, "unit \(unit): \(prices)")
+      }
+      let list = try site.run(["batch", "list", "--db", site.db, "--json"])
+      let jobs = try #require(try CLISite.object(list.stdout)["jobs"] as? [[String: Any]])
+      #expect(jobs.count == 1 && jobs.first?["created_by"] as? String == "wang")
+    }
+  }
+
+  @Test("settings download writes alarm 1, alarm 2 and the power limit the database holds")
+  func settingsDownload() async throws {
+    try await CLISite.with { site in
+      let meter = CLISite.meters[0]
+      let job = try Self.batch(site, "settings", ["--meters", meter, "--wait", "20"])
+      #expect(job.status == 0, "\(job.stdout) \(job.stderr)")
+      #expect(try Self.results(job.stdout)[meter] == "done")
+      let settings = try #require(try site.database.siteSettings())
+      let registers = try Self.pymodbus(site, unit: 1, address: 0x0046, count: 28)
+      #expect(registers[0] << 16 | registers[1] == Int(settings.alarm1Fen))
+      #expect(registers[2] << 16 | registers[3] == Int(settings.alarm2Fen))
+      #expect(registers[0x61 - 0x46] == settings.powerThresholdW)
+      #expect(try site.database.meterStates()[meter]?.settingsDrift == "", "read back in agreement")
+    }
+  }
+
+  @Test("trip of two meters needs a supervisor; the relay opens; keep power is then skipped for a trip")
+  func tripAndKeepPower() async throws {
+    try await CLISite.with { site in
+      let meters = CLISite.meters[0...1].joined(separator: ",")
+      let cashier = try Self.batch(site, "trip", ["--meters", meters], operator: "li", stdin: "li-pass\n")
+      #expect(cashier.status != 0 && cashier.stderr.contains("may not"), "\(cashier.stderr)")
+      let trip = try Self.batch(site, "trip", ["--meters", meters, "--wait", "20"])
+      #expect(trip.status == 0, "\(trip.stdout) \(trip.stderr)")
+      #expect(try Self.results(trip.stdout).values.allSatisfy { $0 == "done" })
+      #expect(try Self.pymodbus(site, unit: 1, address: 0x0057, count: 2) == [1, 1])
+      #expect(try site.snapshot(CLISite.meters[0]).relayClosed == false)
+
+      let keep = try Self.batch(site, "keep-power", ["--meters", CLISite.meters[0], "--wait", "20"])
+      #expect(keep.status == 0, "\(keep.stdout) \(keep.stderr)")
+      #expect(try Self.pymodbus(site, unit: 1, address: 0x0057, count: 2) == [1, 0])
+      #expect(try site.snapshot(CLISite.meters[0]).relayClosed == true)
+      #expect(try site.database.meters().first { $0.number == CLISite.meters[0] }?.keepPower == true)
+
+      let again = try Self.batch(site, "trip", ["--meters", CLISite.meters[0], "--dry-run"])
+      let rows = try #require(try CLISite.object(again.stdout)["results"] as? [[String: Any]])
+      #expect(rows.first?["status"] as? String == "skipped")
+      #expect((rows.first?["reason"] as? String)?.contains("keep power") == true)
+
+      let restore = try Self.batch(site, "restore", ["--meters", CLISite.meters[0], "--wait", "20"])
+      #expect(restore.status == 0, "\(restore.stdout) \(restore.stderr)")
+      #expect(try Self.pymodbus(site, unit: 1, address: 0x0057, count: 2) == [0, 0])
+      #expect(try site.database.meters().first { $0.number == CLISite.meters[0] }?.keepPower == false)
+      let audit = try site.run(["batch", "show", "--db", site.db, "--job", "1", "--json"])
+      #expect(try CLISite.object(audit.stdout)["approved_by"] is NSNull, "a supervisor needs no second approval")
+    }
+  }
+
+  @Test("a trip by serve: the job is carried out by the lease holder, not the asking process")
+  func serveCarriesOutJobs() async throws {
+    try await CLISite.with { site in
+      let serve = try site.startServe()
+      defer { serve.kill(SIGTERM) }
+      let job = try Self.batch(site, "close", ["--meters", CLISite.meters[2], "--wait", "20"])
+      #expect(job.status == 0, "\(job.stdout) \(job.stderr)")
+      #expect(try Self.results(job.stdout)[CLISite.meters[2]] == "done")
+      #expect(try site.snapshot(CLISite.meters[2]).relayClosed == true)
+    }
+  }
+}
