@@ -14,7 +14,7 @@ APT_PACKAGES := libncursesw5-dev libsqlite3-dev libssl-dev sqlite3 openssl \
 PIP_PACKAGES := pymodbus==3.8.6 pyserial==3.5 openpyxl==3.1.5
 
 DATA_DIR ?= data
-SWIFT_BUILD_FLAGS ?= --disable-index-store
+SWIFT_BUILD_FLAGS ?=
 
 .PHONY: run test build lint format bench clean deps apt-deps pip-deps check-swift
 
