@@ -55,6 +55,32 @@ public enum AppAction: Sendable, Hashable {
   /// The services resolved an outbox entry (after `.resolveOutbox`; `error` nil) or refused to, with the
   /// reason to show; the screen then asks `.loadOutbox` again.
   case outboxResolved(bill: Int64, error: String?)
+  /// What a batch operation would do (after `.previewBatch`).
+  case batchPreviewed(BatchPreviewModel)
+  /// The services refused to preview, start or retry a batch operation, with the reason to show.
+  case batchRefused(String)
+  /// A batch job started (after `.startBatch` or `.retryBatchFailed`).
+  case batchStarted(Int64)
+  /// A batch job moved on (arrives on every screen; the status line shows it until it finishes).
+  case batchProgress(BatchProgressModel)
+  /// A batch job's per-meter results (after `.loadBatchJob`, and as they change while it is shown).
+  case batchResults(job: Int64, [BatchResultRow])
+  /// The batch jobs list (after `.loadBatchJobs`).
+  case batchJobsLoaded([BatchJobRow])
+  /// A job's results were written to `path`, or could not be (`error`) (after `.exportBatchResults`).
+  case batchExported(path: String?, error: String?)
+  /// A bus scan is trying `address` (after `.scanBus`).
+  case scanProgress(bus: String, address: Int)
+  /// A bus scan finished: what was found per address, or the error that stopped it.
+  case scanFinished(bus: String, [ScanRow], error: String?)
+  /// A watched meter was read again (after `.watchMeter`).
+  case meterWatched(MeterDetail)
+  /// A step of a relay test was done (after `.relayTest`), and whether it went as expected.
+  case relayTestStep(meter: String, step: String, ok: Bool)
+  /// A relay test finished, with its outcome.
+  case relayTestFinished(meter: String, ok: Bool, detail: String)
+  /// Raw registers were read (after `.readRegisters`), or the error text.
+  case registersRead(meter: String, [RegisterRow], error: String?)
   /// Something failed that the operator must see.
   case errorReported(String)
 }

@@ -74,6 +74,22 @@ public enum AppReducer {
       return updateOutbox(&state, .meterRead(bill: bill, read: read, error: error))
     case .outboxResolved(let bill, let error):
       return updateOutbox(&state, .resolved(bill: bill, error: error))
+    case .batchPreviewed(let preview):
+      return updateBatch(&state, .previewed(preview))
+    case .batchRefused(let reason):
+      return updateBatch(&state, .refused(reason))
+    case .batchStarted(let job):
+      return updateBatch(&state, .started(job))
+    case .batchProgress(let progress):
+      return batchProgressed(progress, &state)
+    case .batchResults(let job, let rows):
+      return updateBatch(&state, .results(job: job, rows))
+    case .batchJobsLoaded(let rows):
+      return updateBatch(&state, .jobsLoaded(rows))
+    case .batchExported(let path, let error):
+      return updateBatch(&state, .exported(path: path, error: error))
+    case .scanProgress, .scanFinished, .meterWatched, .relayTestStep, .relayTestFinished, .registersRead:
+      return []
     case .errorReported(let text):
       state.overlay = .message(text)
       return []
@@ -93,6 +109,7 @@ public enum AppReducer {
     updateDetail(&state, .resized(content))
     _ = BusesScreen.update(&state.buses, .resized(content))
     _ = updateOutbox(&state, .resized(content))
+    _ = updateBatch(&state, .resized(content))
   }
 
   /// Routes a key: overlay first, then global keys, then the current screen.
@@ -134,6 +151,8 @@ public enum AppReducer {
       return openAccounts(&state)
     case .function(9) where state.screen == .grid:
       return openOutbox(&state)
+    case .function(6) where state.screen == .grid:
+      return openBatch(&state)
     default:
       return routeToScreen(key, &state)
     }
@@ -158,6 +177,8 @@ public enum AppReducer {
       return updateAccounts(&state, .keyPressed(key))
     case .outbox:
       return updateOutbox(&state, .keyPressed(key))
+    case .batch:
+      return updateBatch(&state, .keyPressed(key))
     }
   }
 
@@ -193,6 +214,10 @@ public enum AppReducer {
       state.screen = .grid
       state.outbox = nil
       return []
+    case .batch:
+      state.screen = .grid
+      state.batch = nil
+      return []
     case .buses:
       state.screen = .grid
       guard state.buses.trace != nil else { return [] }
@@ -218,6 +243,7 @@ public enum AppReducer {
     case .sale: state.sale?.acceptsText ?? false
     case .accounts: state.accounts?.acceptsText ?? false
     case .outbox: state.outbox?.acceptsText ?? false
+    case .batch: state.batch?.acceptsText ?? false
     case .detail, .buses: state.session == nil
     }
   }
@@ -231,6 +257,7 @@ public enum AppReducer {
     case .sale: state.sale?.capturesEscape ?? false
     case .accounts: state.accounts?.capturesEscape ?? false
     case .outbox: state.outbox?.capturesEscape ?? false
+    case .batch: state.batch?.capturesEscape ?? false
     }
   }
 

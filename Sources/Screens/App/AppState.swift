@@ -18,6 +18,8 @@ public enum ScreenID: Sendable, Hashable {
   case accounts
   /// The undelivered-sales screen (待下发 / 异常售电).
   case outbox
+  /// The batch operations screen (批量操作).
+  case batch
 }
 
 /// A box drawn over the current screen that takes the keys until closed.
@@ -70,6 +72,10 @@ public struct AppState: Sendable {
   public internal(set) var accounts: AccountsState?
   /// The undelivered-sales screen, while open.
   public internal(set) var outbox: OutboxState?
+  /// The batch operations screen, while open.
+  public internal(set) var batch: BatchState?
+  /// Batch jobs still running, by job (from `.batchProgress`, on every screen, for the status line).
+  public internal(set) var runningBatches: [Int64: BatchProgressModel]
 
   /// A console at the login screen.
   public init(language: Language, demoMode: Bool, size: Size, now: Date, clock: SiteClock) {
@@ -92,6 +98,8 @@ public struct AppState: Sendable {
     hoardingCap = nil
     accounts = nil
     outbox = nil
+    batch = nil
+    runningBatches = [:]
   }
 }
 

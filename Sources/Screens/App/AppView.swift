@@ -22,7 +22,8 @@ public enum AppView {
     switch state.overlay {
     case .help?:
       HelpScreen.render(
-        HelpScreen.entries(for: state.screen), into: &buffer, area: screenRect(size), language: state.language
+        HelpScreen.entries(for: state.screen, role: state.session?.role), into: &buffer,
+        area: screenRect(size), language: state.language
       )
     case .quitConfirmation?:
       quitDialog(state).render(into: &buffer, in: screenRect(size))
@@ -54,6 +55,12 @@ public enum AppView {
     case .outbox:
       state.outbox.map { OutboxScreen.view($0, now: state.now, size: size, language: state.language) }
         ?? Buffer(size: size)
+    case .batch:
+      state.batch.map {
+        BatchScreen.view(
+          $0, running: AppReducer.newestRunningBatch(state), clock: state.clock, size: size,
+          language: state.language)
+      } ?? Buffer(size: size)
     }
   }
 
@@ -67,7 +74,9 @@ public enum AppView {
       .login: .screenLogin, .grid: .screenGrid, .detail: .screenDetail, .buses: .screenBuses,
       .sale: .screenSale, .accounts: .screenAccounts, .outbox: .screenOutbox,
     ]
-    let title = strings[CommonText.appTitle] + " · " + strings[names[state.screen] ?? .screenGrid]
+    let screenName =
+      state.screen == .batch ? strings[BatchText.screenTitle] : strings[names[state.screen] ?? .screenGrid]
+    let title = strings[CommonText.appTitle] + " · " + screenName
     StatusLine(left: " " + title, right: state.clock.dateTime(state.now) + " ", role: .title)
       .render(into: &buffer, rect: Rect(x: 0, y: 0, width: buffer.size.width, height: 1))
   }
@@ -87,11 +96,27 @@ public enum AppView {
       }
     }
     var right: [String] = []
+    if let batch = batchStatus(state, strings: strings) { right.append(batch) }
     if state.pendingWork > 0 { right.append(strings.format(CommonText.pendingWork, "\(state.pendingWork)")) }
     right.append(
       strings.format(
         CommonText.lastRefresh, state.lastRefresh.map { state.clock.hms($0) } ?? strings[CommonText.never]))
     return StatusLine(left: " " + left.joined(separator: " · "), right: right.joined(separator: " · ") + " ")
+  }
+
+  /// The running batch job on the status line: "批量 电价下发 120/324", its failures, other jobs running.
+  static func batchStatus(_ state: AppState, strings: Strings) -> String? {
+    guard let job = AppReducer.newestRunningBatch(state) else { return nil }
+    var text = strings.format(
+      BatchText.statusLine, BatchScreen.operationName(job.operation, strings), "\(job.processed)",
+      "\(job.total)")
+    if job.failed > 0, state.size.width >= 100 {
+      text += " " + strings.format(BatchText.statusFailed, "\(job.failed)")
+    }
+    if state.runningBatches.count > 1 {
+      text += " " + strings.format(BatchText.statusMore, "\(state.runningBatches.count - 1)")
+    }
+    return text
   }
 
   /// The F-key bar for the current state: only the keys that do something on the current screen for the
@@ -110,7 +135,15 @@ public enum AppView {
       switch screen {
       case .grid, .detail: items.append(FKeyItem(key: 5, label: strings[CommonText.fRead]))
       case .buses, .outbox: items.append(FKeyItem(key: 5, label: strings[CommonText.fRefresh]))
+      case .batch:
+        switch state.batch?.phase {
+        case .job?, .jobs?: items.append(FKeyItem(key: 5, label: strings[CommonText.fRefresh]))
+        default: break
+        }
       case .login, .sale, .accounts: break
+      }
+      if screen == .grid, AppReducer.canOpenBatch(state) {
+        items.append(FKeyItem(key: 6, label: strings[BatchText.fBatch]))
       }
       if AppReducer.canOpenBuses(state), screen != .buses {
         items.append(FKeyItem(key: 8, label: strings[CommonText.fBuses]))

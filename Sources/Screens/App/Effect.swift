@@ -47,6 +47,36 @@ public enum Effect: Sendable, Hashable {
   /// credentials are given (`.landed` marks it delivered, `.void` enters a reversal, `.retry` requeues it);
   /// answer with `.outboxResolved`.
   case resolveOutbox(bill: Int64, OutboxResolution, approval: SaleApproval?)
+  /// Work out what `operation` on `target` would do; answer with `.batchPreviewed` or `.batchRefused`.
+  case previewBatch(BatchOperation, BatchTarget)
+  /// Start `operation` on `target` as the logged-in operator, approved by the supervisor whose credentials
+  /// are given when the preview said so; answer with `.batchStarted` or `.batchRefused`, then
+  /// `.batchProgress` as the job moves on (on every screen) and `.batchResults` while the job is shown.
+  case startBatch(BatchOperation, BatchTarget, approval: SaleApproval?)
+  /// Load the past and running batch jobs, newest first; answer with `.batchJobsLoaded`.
+  case loadBatchJobs
+  /// Load one job's per-meter results and progress; answer with `.batchResults` and `.batchProgress`, and
+  /// again with `.batchResults` as its meters move on while it is the job last loaded.
+  case loadBatchJob(Int64)
+  /// Queue the failed meters of the job again; answer with `.batchStarted` (the job that retries them,
+  /// the same or a new one) or `.batchRefused`.
+  case retryBatchFailed(Int64)
+  /// Write the job's per-meter results to a file; answer with `.batchExported`.
+  case exportBatchResults(Int64)
+  /// Try every address `from`…`to` on `bus` for a meter (调试); answer with `.scanProgress` per address
+  /// and `.scanFinished`.
+  case scanBus(bus: String, from: Int, to: Int)
+  /// Read `meter` about once a second until `.stopWatch`; answer with `.meterWatched` after each read.
+  case watchMeter(String)
+  /// Stop the watch started by `.watchMeter`.
+  case stopWatch
+  /// Trip the meter's relay, verify it opened, close it, verify it closed; approved by the supervisor
+  /// whose credentials are given when the operator may not control meters. Answer with `.relayTestStep`
+  /// as each step is done and `.relayTestFinished`.
+  case relayTest(meter: String, approval: SaleApproval?)
+  /// Read `count` registers from `start` with Modbus function `function` (3 holding, 4 input); answer
+  /// with `.registersRead`.
+  case readRegisters(meter: String, function: Int, start: Int, count: Int)
   /// Leave the console (restore the terminal and exit).
   case quit
 }

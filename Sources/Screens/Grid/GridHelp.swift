@@ -1,4 +1,16 @@
+import Domain
+
 extension GridScreen {
+  /// The grid's keys for an operator of `role`: F6 (batch operations) only when the role may run them.
+  public static func help(for role: Role?) -> [HelpEntry] {
+    guard BatchScreen.available(to: role), let index = help.firstIndex(where: { $0.keys == "F5" }) else {
+      return help
+    }
+    var entries = help
+    entries.insert(HelpEntry(keys: "F6", text: .batch), at: index + 1)
+    return entries
+  }
+
   /// Keys this screen understands, for the help overlay.
   public static let help: [HelpEntry] = [
     HelpEntry(keys: "↑ ↓", text: .move),

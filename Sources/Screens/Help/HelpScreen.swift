@@ -1,17 +1,19 @@
+import Domain
 import TerminalUI
 
 /// The help overlay: the keys of the current screen and what they do, in a centred box.
 public enum HelpScreen {
-  /// The help entries of `screen`.
-  public static func entries(for screen: ScreenID) -> [HelpEntry] {
+  /// The help entries of `screen` for an operator of `role` (keys the role cannot use are left out).
+  public static func entries(for screen: ScreenID, role: Role? = nil) -> [HelpEntry] {
     switch screen {
     case .login: LoginScreen.help
-    case .grid: GridScreen.help
+    case .grid: GridScreen.help(for: role)
     case .detail: DetailScreen.help
     case .buses: BusesScreen.help
     case .sale: SaleScreen.help
     case .accounts: AccountsScreen.help
     case .outbox: OutboxScreen.help
+    case .batch: BatchScreen.help
     }
   }
 
@@ -28,7 +30,9 @@ public enum HelpScreen {
     buffer.fill(box, role: .help)
     buffer.drawBox(box, role: .border, title: strings[HelpText.title])
     let inner = box.inset(by: 1).splitHorizontally(left: 1).1
-    for (index, entry) in entries.enumerated() where index < inner.height - 2 {
+    // A blank row sits above the closing hint unless the entries need it.
+    let room = inner.height - (entries.count + 2 <= inner.height ? 2 : 1)
+    for (index, entry) in entries.enumerated() where index < room {
       let row = inner.row(index)
       let (keys, text) = row.splitHorizontally(left: keyWidth)
       buffer.write(entry.keys, in: keys, role: .helpKey, bold: true)

@@ -6,6 +6,8 @@ public enum HelpText: LocalizedText {
   case detailRead, busTrace, busRefresh
   case accounts, accountSearch, accountMeters, accountOpen, accountClose
   case outbox, outboxRead, outboxLanded, outboxVoid, outboxRetry, outboxRefresh
+  case batch, batchTab, batchChoose, batchGroup, batchOperation, batchPreview, batchJobs, batchRetry
+  case batchExport, batchNew, batchLeave, batchRefresh
   case sale, saleMeter, saleAmount, salePay, saleConfirm, salePrint, saleRefund, saleReverse
 
   /// The Chinese and English text.
@@ -17,6 +19,19 @@ public enum HelpText: LocalizedText {
     case .accountOpen: ("开户", "Open an account")
     case .accountClose: ("销户（需主管）", "Close the account (supervisor)")
     case .outbox: ("待下发与异常售电", "Undelivered sales and conflicts")
+    case .batch: ("批量操作（拉闸、保电、电价下发…）", "Batch operations (trip, keep power, prices…)")
+    case .batchTab: ("在对象和操作之间切换", "Switch between target and operation")
+    case .batchChoose: ("选择对象或操作", "Choose the target or the operation")
+    case .batchGroup: ("换一条总线或一栋楼", "Another bus or building")
+    case .batchOperation: ("直接选择操作", "Pick the operation")
+    case .batchPreview:
+      ("预览，再确认执行（拉闸多块、保电需主管）", "Preview, then confirm (trip of several, keep power: supervisor)")
+    case .batchJobs: ("历史任务：谁、何时、结果", "Past jobs: who, when, results")
+    case .batchRetry: ("任务结束后重试失败的电表", "Retry the failed meters once the job has finished")
+    case .batchExport: ("导出任务结果", "Export the job's results")
+    case .batchNew: ("新的批量操作", "A new batch operation")
+    case .batchLeave: ("离开本屏，任务在后台继续", "Leave the screen; the job goes on")
+    case .batchRefresh: ("刷新任务或列表", "Refresh the job or the list")
     case .outboxRead: ("读取冲突票据的电表，核对购电次数", "Read a conflict's meter to check its purchase count")
     case .outboxLanded: ("读表后：标记已到账（需主管）", "After a read: mark landed (supervisor)")
     case .outboxVoid: ("作废：记冲正，退还租户（需主管）", "Void: a reversal, money back to the tenant (supervisor)")

@@ -175,6 +175,7 @@ final class ConsoleRuntime {
     case .readOutboxMeter(let bill, let meter): readForOutbox(bill: bill, meter: meter)
     case .resolveOutbox(let bill, let resolution, let approval):
       resolveOutbox(bill: bill, resolution, approval: approval)
+    case .previewBatch, .startBatch, .loadBatchJobs, .loadBatchJob, .retryBatchFailed, .exportBatchResults, .scanBus, .watchMeter, .stopWatch, .relayTest, .readRegisters: break
     }
   }
 
