@@ -1,4 +1,5 @@
-/// Conditions of a meter shown next to its status: keep power, tripped, pending recharge, overload.
+/// Conditions of a meter shown next to its status: keep power, tripped, pending recharge, overload,
+/// settings drift.
 ///
 /// Codable as its raw bit mask.
 public struct MeterFlags: OptionSet, Sendable, Hashable, Codable {
@@ -19,8 +20,11 @@ public struct MeterFlags: OptionSet, Sendable, Hashable, Codable {
   /// 过载: the load is above the power threshold.
   public static let overload = MeterFlags(rawValue: 1 << 3)
 
+  /// 设置偏差: the prices or settings read back from the meter differ from the database's.
+  public static let settingsDrift = MeterFlags(rawValue: 1 << 4)
+
   /// Every flag, in display order.
-  public static let all: [MeterFlags] = [.keepPower, .tripped, .pendingRecharge, .overload]
+  public static let all: [MeterFlags] = [.keepPower, .tripped, .pendingRecharge, .overload, .settingsDrift]
 
   /// The Chinese labels of the flags that are set, in display order (保电, 拉闸, 待充值, 过载).
   public var chineseNames: [String] {
@@ -38,6 +42,7 @@ public struct MeterFlags: OptionSet, Sendable, Hashable, Codable {
     case .tripped: "拉闸"
     case .pendingRecharge: "待充值"
     case .overload: "过载"
+    case .settingsDrift: "设置偏差"
     default: nil
     }
   }
@@ -48,6 +53,7 @@ public struct MeterFlags: OptionSet, Sendable, Hashable, Codable {
     case .tripped: "Tripped"
     case .pendingRecharge: "Pending recharge"
     case .overload: "Overload"
+    case .settingsDrift: "Settings drift"
     default: nil
     }
   }

@@ -63,6 +63,33 @@ enum BatchPrograms {
       .flatMapErrorThrowing { error in .failed(describe(error)) }
   }
 
+  /// Writes a TOU schedule into the meter's TOU table and reads it back; done when they are equal.
+  static func timeOfUse(_ channel: MeterChannel, schedule: TimeOfUseSchedule) -> EventLoopFuture<BatchOutcome> {
+    let profile = channel.meter.profile
+    let writes: [ModbusRequest]
+    do {
+      writes = try profile.timeOfUseRequests(schedule)
+    } catch {
+      return channel.eventLoop.makeSucceededFuture(.failed("TOU table: \(error)"))
+    }
+    var readBack = run(writes, on: channel).map { [UInt16]() }
+    for request in profile.timeOfUseReadRequests {
+      readBack = readBack.flatMap { soFar in
+        channel.execute(request).flatMapThrowing { response -> [UInt16] in
+          guard case .registers(let registers) = try response.unwrapped() else { return soFar }
+          return soFar + registers
+        }
+      }
+    }
+    return readBack.map { registers -> BatchOutcome in
+      guard let read = try? profile.decodeTimeOfUse(registers) else {
+        return .failed("read-back mismatch: the TOU table does not decode")
+      }
+      return read == schedule ? .done : .failed("read-back mismatch: the TOU table differs")
+    }
+    .flatMapErrorThrowing { error in .failed(describe(error)) }
+  }
+
   /// Sends a relay command, reads its registers back and the status word's relay bits.
   static func relay(_ channel: MeterChannel, operation: RemoteOperation) -> EventLoopFuture<BatchOutcome> {
     let profile = channel.meter.profile
@@ -70,7 +97,8 @@ enum BatchPrograms {
     switch operation {
     case .trip: command = .trip
     case .keepPower: command = .keepPower
-    case .restore, .close: command = .restorePrepay
+    case .restore: command = .restorePrepay
+    case .close: command = profile.resolvedCommand(.close) ?? .restorePrepay
     case .price, .settings, .export:
       return channel.eventLoop.makeSucceededFuture(.failed("\(operation.rawValue) is not a relay command"))
     }

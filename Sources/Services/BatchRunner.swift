@@ -48,10 +48,19 @@ public struct BatchRunner: Sendable {
       switch operation {
       case .price, .settings:
         let values = try BatchValues.values(operation, meter: meter, settings: settings, database: database)
-        guard !values.isEmpty else { return .failed("no values to write (tariff \(meter.tariff ?? settings.defaultTariff))") }
+        guard !values.isEmpty else {
+          return .failed("no values to write (tariff \(meter.tariff ?? settings.defaultTariff))")
+        }
+        let schedule =
+          operation == .price ? try BatchValues.schedule(meter: meter, settings: settings, database: database) : nil
         return try await engine.submit(meter: number, priority: .batch) { channel in
           BatchPrograms.settings(channel, values: values) { drift in
             try? database.setSettingsDrift(meter: number, drift)
+          }.flatMap { outcome in
+            guard outcome == .done, let schedule, channel.meter.profile.timeOfUse != nil else {
+              return channel.eventLoop.makeSucceededFuture(outcome)
+            }
+            return BatchPrograms.timeOfUse(channel, schedule: schedule)
           }
         }.get()
       case .keepPower, .restore, .trip, .close:

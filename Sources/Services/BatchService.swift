@@ -68,6 +68,29 @@ public struct BatchService: Sendable {
     return try database.createBatchJob(job, items: preview.items, audit: audit)
   }
 
+  /// Reading export (抄表导出): writes the selected meters' current state to `path` (.xlsx or .csv)
+  /// and records the job, finished, in the audit log.
+  public func export(_ selection: BatchSelection, to path: String, session: Session, at now: Date) throws
+    -> BatchJobRecord
+  {
+    guard session.allows(.readMeters) else {
+      throw BatchError.notAllowed(operator: session.name, permission: .readMeters)
+    }
+    let preview = try preview(.export, selection)
+    guard !preview.items.isEmpty else { throw BatchError.noMeters }
+    try ReadingExport.write(
+      try ReadingExport.table(meters: preview.items.map(\.meter), database: database), to: path)
+    let job = BatchJobRecord(
+      operation: .export, target: preview.target, createdBy: session.name, approvedBy: nil, createdAt: now,
+      writes: path)
+    let audit = AuditRecord(
+      at: now, operator: session.name, action: "batch.export", target: "",
+      detail: "\(preview.items.count) meters of \(preview.target) exported to \(path)")
+    return try database.createBatchJob(
+      job, items: preview.items.map { BatchItemPlan(meter: $0.meter, bus: $0.bus, skipReason: nil) }, audit: audit,
+      doneAlready: true)
+  }
+
   /// Queues a job's failed meters again; returns how many.
   public func retryFailed(job: Int64, session: Session, at now: Date) throws -> Int {
     guard let record = try database.batchJob(id: job) else { throw BatchError.unknownJob(job) }

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import MeterProfiles
+import SiteConfig
 import Store
 
 /// The values a batch job writes to one meter, in canonical units (prices 0.0001 yuan/kWh,
@@ -26,6 +27,18 @@ enum BatchValues {
     case .keepPower, .restore, .trip, .close, .export:
       return [:]
     }
+  }
+
+  /// The TOU schedule a price download writes to `meter`, when its tariff is time-of-use.
+  static func schedule(meter: MeterRecord, settings: SiteSettingsRecord, database: AppDatabase) throws
+    -> TimeOfUseSchedule?
+  {
+    let name = meter.tariff ?? settings.defaultTariff
+    guard let record = try database.tariffs().first(where: { $0.name == name }),
+      let spec = try? JSONDecoder().decode(TariffSpec.self, from: Data(record.spec.utf8)),
+      case .success(.timeOfUse(_, let schedule)) = spec.tariff()
+    else { return nil }
+    return schedule
   }
 
   /// The price settings by tariff period.

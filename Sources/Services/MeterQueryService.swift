@@ -48,6 +48,9 @@ public struct MeterSummary: Sendable, Hashable {
   public var online: Bool
   /// Status bits last read, in the normalised layout.
   public var statusWord: UInt16?
+  /// How the meter's prices and settings differ from the database's as last read back (empty: they
+  /// agree; nil: never compared).
+  public var settingsDrift: String? = nil
 }
 
 /// Lists meters with their classified status.
@@ -80,6 +83,7 @@ public struct MeterQueryService: Sendable {
     if row.meter.keepPower { flags.insert(.keepPower) }
     if state?.relayClosed == false { flags.insert(.tripped) }
     if status?.overPowerLimit == true { flags.insert(.overload) }
+    if let drift = state?.settingsDrift, !drift.isEmpty { flags.insert(.settingsDrift) }
     return MeterSummary(
       meter: row.meter.number, building: row.meter.building, floor: row.meter.floor,
       shop: row.meter.shop, bus: row.meter.bus, address: row.meter.address,
@@ -90,7 +94,7 @@ public struct MeterQueryService: Sendable {
       purchaseCount: state?.purchaseCount, disabled: row.meter.disabled,
       alarm1: observation.alarm1Amount, alarm2: observation.alarm2Amount,
       online: state?.online ?? true,
-      statusWord: state?.statusWord.map { UInt16(truncatingIfNeeded: $0) })
+      statusWord: state?.statusWord.map { UInt16(truncatingIfNeeded: $0) }, settingsDrift: state?.settingsDrift)
   }
 }
 

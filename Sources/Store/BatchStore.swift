@@ -22,12 +22,12 @@ public struct BatchItemPlan: Sendable, Hashable {
 extension AppDatabase {
   /// Records a job and its meters (skipped ones settled at once) with an audit line, in one
   /// transaction; returns the job with its number. A job with nothing queued is finished at once.
-  public func createBatchJob(_ job: BatchJobRecord, items: [BatchItemPlan], audit: AuditRecord) throws
-    -> BatchJobRecord
-  {
+  public func createBatchJob(
+    _ job: BatchJobRecord, items: [BatchItemPlan], audit: AuditRecord, doneAlready: Bool = false
+  ) throws -> BatchJobRecord {
     try writer.write { db in
       var job = job
-      if !items.contains(where: { $0.skipReason == nil }) {
+      if doneAlready || !items.contains(where: { $0.skipReason == nil }) {
         job.state = .finished
         job.finishedAt = job.createdAt
       }
@@ -35,7 +35,8 @@ extension AppDatabase {
       guard let id = job.id else { throw DatabaseError(message: "no job number assigned") }
       for plan in items {
         var item = BatchItemRecord(
-          job: id, meter: plan.meter, bus: plan.bus, state: plan.skipReason == nil ? .queued : .skipped,
+          job: id, meter: plan.meter, bus: plan.bus,
+          state: plan.skipReason != nil ? .skipped : (doneAlready ? .done : .queued),
           reason: plan.skipReason, at: job.createdAt)
         try item.insert(db)
       }

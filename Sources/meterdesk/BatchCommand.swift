@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documents
 import Domain
 import Foundation
 import Services
@@ -20,7 +21,7 @@ struct BatchCommand: ParsableCommand {
       BatchOperationCommand<PriceOperation>.self, BatchOperationCommand<SettingsOperation>.self,
       BatchOperationCommand<KeepPowerOperation>.self, BatchOperationCommand<RestoreOperation>.self,
       BatchOperationCommand<TripOperation>.self, BatchOperationCommand<CloseOperation>.self,
-      BatchListCommand.self, BatchShowCommand.self, BatchRetryCommand.self,
+      BatchExportCommand.self, BatchListCommand.self, BatchShowCommand.self, BatchRetryCommand.self,
     ])
 }
 
@@ -114,6 +115,44 @@ struct BatchOperationCommand<Name: BatchOperationName>: ParsableCommand {
 
   func run() throws {
     try BatchCLI.run(Name.operation, target: target, options: options)
+  }
+}
+
+/// `meterdesk batch export`: reading export (抄表导出) of the chosen meters to .xlsx or .csv.
+struct BatchExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "抄表导出: the chosen meters' current state to an .xlsx or .csv file (nothing is sent).")
+
+  @OptionGroup var target: BatchTargetOptions
+  @Option(help: "Database file.") var db: String
+  @Option(name: .customLong("operator"), help: "Operator name.") var operatorName: String
+  @Flag(help: "Read the operator's password from standard input (the only way).") var passwordStdin = false
+  @Option(help: "The file to write: FILE.xlsx or FILE.csv (UTF-8 with a byte-order mark).") var out: String
+  @Option(help: "A job's per-meter results instead of the meters' state.") var job: Int64?
+  @Flag(help: "Print a JSON object.") var json = false
+
+  func run() throws {
+    let command = "batch export"
+    let database = try SalesCLI.open(db, command: command)
+    let (session, _) = try SalesCLI.logIn(database: database, operator: operatorName, approver: nil, command: command)
+    do {
+      if let job {
+        let (record, items) = try BatchService(database: database).job(job)
+        try ReadingExport.write(try ReadingExport.results(job: record, items: items, database: database), to: out)
+        if !json { print("job \(job): \(items.count) results written to \(out)") }
+        return
+      }
+      let selection = try target.selection(command: command)
+      let record = try BatchService(database: database).export(selection, to: out, session: session, at: Date())
+      let items = try database.batchItems(job: record.id ?? 0)
+      if json { return try BatchCLI.report(record, items, json: true) }
+      print("\(items.count) meters written to \(out) (job \(record.id ?? 0))")
+    } catch let error as BatchError {
+      throw fail("meterdesk \(command): \(error)")
+    } catch let error as SpreadsheetError {
+      throw fail("meterdesk \(command): \(error)")
+    }
   }
 }
 

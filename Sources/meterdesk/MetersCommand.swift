@@ -12,12 +12,15 @@ struct MetersCommand: ParsableCommand {
 
   @Option(help: "Database file.") var db: String
   @Flag(help: "Print {\"meters\": [...]} as JSON.") var json = false
+  @Flag(help: "Only meters whose prices or settings read back differ from the database (设置偏差).")
+  var drift = false
 
   func run() throws {
     guard FileManager.default.fileExists(atPath: db) else {
       throw fail("meterdesk meters: \(db): no such database (run meterdesk init first)")
     }
     let meters = try MeterQueryService(database: AppDatabase.open(path: db)).meters()
+      .filter { !drift || $0.flags.contains(.settingsDrift) }
     if json {
       print(try MeterJSON.document(meters))
     } else {
@@ -43,6 +46,7 @@ enum MeterJSON {
         "keep_power": meter.flags.contains(.keepPower),
         "tripped": meter.flags.contains(.tripped),
         "disabled": meter.disabled,
+        "settings_drift": meter.settingsDrift ?? NSNull(),
       ]
     }
     let data = try JSONSerialization.data(

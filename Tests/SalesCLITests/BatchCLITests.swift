@@ -129,4 +129,36 @@ struct BatchCLITests {
       #expect(try site.snapshot(CLISite.meters[2]).relayClosed == true)
     }
   }
+
+  @Test("reading export: .xlsx with money as numbers and .csv with a BOM, matching meters --json")
+  func readingExport() async throws {
+    try await CLISite.with { site in
+      let xlsx = site.directory.path("readings.xlsx")
+      let result = try Self.batch(site, "export", ["--bus", "S-1", "--out", xlsx], operator: "li", stdin: "li-pass\n")
+      #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+      let script = RepoPaths.root.appendingPathComponent("Tests/Peers/spreadsheet_reader.py").path
+      let read = try CommandRunner.run("/usr/bin/env", ["python3", script, "xlsx", xlsx])
+      let book = try #require(try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any])
+      let rows = try #require(book["rows"] as? [[[String: Any]]], "\(read.stdout) \(read.stderr)")
+      #expect(rows.count == 1 + 1 + 4 + 1, "title, header, 4 meters, totals")
+      let meters = try site.run(["meters", "--db", site.db, "--json"])
+      let listed = try #require(try CLISite.object(meters.stdout)["meters"] as? [[String: Any]])
+      for row in rows[2..<6] {
+        let number = try #require(row[0]["value"] as? String)
+        let meter = try #require(listed.first { $0["meter"] as? String == number })
+        let remaining = try #require(meter["remaining"] as? String)
+        #expect(row[7]["type"] as? String == "n" && row[7]["format"] as? String == "#,##0.00")
+        #expect(String(format: "%.2f", row[7]["value"] as? Double ?? -1) == remaining)
+      }
+      let csv = site.directory.path("readings.csv")
+      let again = try Self.batch(site, "export", ["--all", "--out", csv], operator: "li", stdin: "li-pass\n")
+      #expect(again.status == 0, "\(again.stderr)")
+      let text = try CommandRunner.run("/usr/bin/env", ["python3", script, "csv", csv])
+      let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.stdout.utf8)) as? [String: Any])
+      #expect(parsed["bom"] as? Bool == true, "\(text.stdout)")
+      let jobs = try site.run(["batch", "list", "--db", site.db, "--json"])
+      let list = try #require(try CLISite.object(jobs.stdout)["jobs"] as? [[String: Any]])
+      #expect(list.count == 2 && list.allSatisfy { $0["operation"] as? String == "export" })
+    }
+  }
 }

@@ -15,11 +15,17 @@ final class CLISite: @unchecked Sendable {
   let simulator: SiteSimulator
   let database: AppDatabase
   let db: String
+  /// The running simulated site (faults).
+  let running: RunningSite
 
   /// The three opened meters.
   static let meters = (0..<3).map { SmallSite.meterNumber(bus: 0, index: $0) }
 
-  private init(directory: TemporaryDirectory, simulator: SiteSimulator, database: AppDatabase, db: String) {
+  private init(
+    directory: TemporaryDirectory, simulator: SiteSimulator, database: AppDatabase, db: String,
+    running: RunningSite
+  ) {
+    self.running = running
     self.directory = directory
     self.simulator = simulator
     self.database = database
@@ -37,7 +43,7 @@ final class CLISite: @unchecked Sendable {
       try operators.add(name: "wang", role: "supervisor", password: "wang-pass", by: "test", at: Date())
       let site = CLISite(
         directory: running.directory, simulator: running.simulator, database: running.database,
-        db: running.dbPath)
+        db: running.dbPath, running: running)
       let poll = try CommandRunner.meterdesk(["poll", "--db", running.dbPath, "--sweeps", "1"])
       guard poll.status == 0 else { throw CLISiteError("poll failed: \(poll.stderr)") }
       return try await body(site)
