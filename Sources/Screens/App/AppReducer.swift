@@ -17,6 +17,7 @@ public enum AppReducer {
     case .clockTicked(let now):
       state.now = now
       _ = GridScreen.update(&state.grid, .clockTicked(now))
+      _ = BusesScreen.update(&state.buses, .clockTicked(now))
       updateDetail(&state, .clockTicked(now))
       return updateSale(&state, .clockTicked(now))
     case .loggedIn(let session):
@@ -88,8 +89,18 @@ public enum AppReducer {
       return updateBatch(&state, .jobsLoaded(rows))
     case .batchExported(let path, let error):
       return updateBatch(&state, .exported(path: path, error: error))
-    case .scanProgress, .scanFinished, .meterWatched, .relayTestStep, .relayTestFinished, .registersRead:
-      return []
+    case .scanProgress(let bus, let address):
+      return BusesScreen.update(&state.buses, .scanProgress(bus: bus, address: address))
+    case .scanFinished(let bus, let rows, let error):
+      return BusesScreen.update(&state.buses, .scanFinished(bus: bus, rows, error: error))
+    case .meterWatched(let detail):
+      return BusesScreen.update(&state.buses, .meterWatched(detail))
+    case .relayTestStep(let meter, let step, let ok):
+      return BusesScreen.update(&state.buses, .relayTestStep(meter: meter, step: step, ok: ok))
+    case .relayTestFinished(let meter, let ok, let detail):
+      return BusesScreen.update(&state.buses, .relayTestFinished(meter: meter, ok: ok, detail: detail))
+    case .registersRead(let meter, let rows, let error):
+      return BusesScreen.update(&state.buses, .registersRead(meter: meter, rows, error: error))
     case .errorReported(let text):
       state.overlay = .message(text)
       return []
@@ -137,6 +148,8 @@ public enum AppReducer {
       guard canOpenBuses(state), state.screen != .buses else { return [] }
       let effects = leaveScreen(&state)
       state.screen = .buses
+      _ = BusesScreen.update(&state.buses, .opened(role: state.session?.role, meters: state.grid.meters))
+      _ = BusesScreen.update(&state.buses, .clockTicked(state.now))
       return effects + [.loadBuses]
     case .function(3) where state.screen == .accounts:
       return updateAccounts(&state, .keyPressed(key))
@@ -220,9 +233,7 @@ public enum AppReducer {
       return []
     case .buses:
       state.screen = .grid
-      guard state.buses.trace != nil else { return [] }
-      _ = BusesScreen.update(&state.buses, .keyPressed(.escape))
-      return [.stopTrace]
+      return BusesScreen.leave(&state.buses)
     }
   }
 
@@ -244,7 +255,8 @@ public enum AppReducer {
     case .accounts: state.accounts?.acceptsText ?? false
     case .outbox: state.outbox?.acceptsText ?? false
     case .batch: state.batch?.acceptsText ?? false
-    case .detail, .buses: state.session == nil
+    case .buses: state.buses.acceptsText || state.session == nil
+    case .detail: state.session == nil
     }
   }
 

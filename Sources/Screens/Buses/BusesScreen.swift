@@ -2,7 +2,9 @@ import TerminalUI
 
 /// The electrician's bus view: statistics per bus and a live frame trace of one bus.
 public enum BusesScreen {
-  /// Applies `action` to `state`; Enter returns `.watchTrace`, Esc in a trace `.stopTrace`, F5 `.loadBuses`.
+  /// Applies `action` to `state`; Enter returns `.watchTrace`, Esc in a trace `.stopTrace`, F5 `.loadBuses`;
+  /// `s` scans the selected bus (`.scanBus`), `m` lists its meters for a watch (`.watchMeter`), a relay test
+  /// (`.relayTest`) or raw registers (`.readRegisters`).
   public static func update(_ state: inout BusesState, _ action: BusesAction) -> [Effect] {
     switch action {
     case .busesLoaded(let buses):
@@ -26,9 +28,49 @@ public enum BusesScreen {
         state.table.select(row, rowCount: state.buses.count, visible: state.visibleRows)
       }
     case .keyPressed(let key):
+      if let panel = state.panel { return CommissioningScreen.key(key, panel, &state) }
       return handle(key, &state)
+    case .opened(let role, let meters):
+      state.role = role
+      state.meters = meters
+    case .clockTicked(let now):
+      state.now = now
+    case .scanProgress(let bus, let address):
+      CommissioningScreen.scanProgress(bus: bus, address: address, &state)
+    case .scanFinished(let bus, let rows, let error):
+      CommissioningScreen.scanFinished(bus: bus, rows, error: error, &state)
+    case .meterWatched(let detail):
+      CommissioningScreen.watched(detail, &state)
+    case .relayTestStep(let meter, let step, let ok):
+      CommissioningScreen.relayStep(meter: meter, step: step, ok: ok, &state)
+    case .relayTestFinished(let meter, let ok, let detail):
+      CommissioningScreen.relayFinished(meter: meter, ok: ok, detail: detail, &state)
+    case .registersRead(let meter, let rows, let error):
+      CommissioningScreen.registersRead(meter: meter, rows, error: error, &state)
     }
     return []
+  }
+
+  /// Leaving the view: closes the trace and any panel, stopping what they watch.
+  public static func leave(_ state: inout BusesState) -> [Effect] {
+    var effects: [Effect] = []
+    if state.trace != nil { effects.append(.stopTrace) }
+    if case .watch? = state.panel { effects.append(.stopWatch) }
+    state.trace = nil
+    state.panel = nil
+    return effects
+  }
+
+  /// Opens a commissioning panel on the selected bus, closing the trace first.
+  private static func openPanel(
+    _ open: (String, inout BusesState) -> Void, _ state: inout BusesState
+  ) -> [Effect] {
+    guard let bus = state.selectedBus else { return [] }
+    let effects: [Effect] = state.trace == nil ? [] : [.stopTrace]
+    state.trace = nil
+    open(bus.name, &state)
+    state.table.select(state.table.selected, rowCount: state.buses.count, visible: state.visibleRows)
+    return effects
   }
 
   private static func handle(_ key: Key, _ state: inout BusesState) -> [Effect] {
@@ -52,6 +94,10 @@ public enum BusesScreen {
       return [.stopTrace]
     case .function(5), .character("r"):
       return [.loadBuses]
+    case .character("s"):
+      return openPanel(CommissioningScreen.openScan, &state)
+    case .character("m"):
+      return openPanel(CommissioningScreen.openMeters, &state)
     default:
       break
     }
@@ -63,6 +109,11 @@ public enum BusesScreen {
     HelpEntry(keys: "↑ ↓ PgUp PgDn", text: .move),
     HelpEntry(keys: "Enter", text: .busTrace),
     HelpEntry(keys: "F5 / r", text: .busRefresh),
+    HelpEntry(keys: "s", text: .busScan),
+    HelpEntry(keys: "m", text: .busMeters),
+    HelpEntry(keys: "w / Enter", text: .meterWatch),
+    HelpEntry(keys: "t", text: .relayTest),
+    HelpEntry(keys: "x", text: .registers),
     HelpEntry(keys: "Esc", text: .back),
     HelpEntry(keys: "F1 / ?", text: .showHelp),
     HelpEntry(keys: "F10", text: .quit),

@@ -38,7 +38,12 @@ extension BusesScreen {
       if let column = ids.firstIndex(of: .lastError), bus.lastError != nil { cellRoles[column] = .error }
       return TableRow(cells: ids.map { cell($0, bus, strings) }, role: role, cellRoles: cellRoles)
     }
-    table.render(into: &buffer, rect: state.tableRect, state: state.table, focused: state.trace == nil)
+    table.render(
+      into: &buffer, rect: state.tableRect, state: state.table,
+      focused: state.trace == nil && state.panel == nil)
+    if let panel = state.panel {
+      CommissioningScreen.draw(panel, state: state, in: state.panelRect, into: &buffer, strings: strings)
+    }
     if let trace = state.trace {
       let top = state.tableRect.maxY
       drawTrace(

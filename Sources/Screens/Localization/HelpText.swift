@@ -3,7 +3,7 @@ public enum HelpText: LocalizedText {
   case title, close, showHelp, quit, back
   case loginNextField, loginSubmit
   case move, page, homeEnd, open, tag, untagAll, search, searchNext, filter, sort, group, readNow, buses
-  case detailRead, busTrace, busRefresh
+  case detailRead, busTrace, busRefresh, busScan, busMeters, meterWatch, relayTest, registers
   case accounts, accountSearch, accountMeters, accountOpen, accountClose
   case outbox, outboxRead, outboxLanded, outboxVoid, outboxRetry, outboxRefresh
   case batch, batchTab, batchChoose, batchGroup, batchOperation, batchPreview, batchJobs, batchRetry
@@ -60,6 +60,11 @@ public enum HelpText: LocalizedText {
     case .detailRead: ("立即抄读（优先）", "Read now (interactive priority)")
     case .busTrace: ("查看该总线实时报文", "Show the bus's live frame trace")
     case .busRefresh: ("刷新总线统计", "Refresh the bus statistics")
+    case .busScan: ("扫描该总线的地址（默认 1–247）", "Scan the bus's addresses (1–247 by default)")
+    case .busMeters: ("该总线的电表：选一块调试", "The bus's meters: pick one to commission")
+    case .meterWatch: ("电表：每秒刷新实时数据", "Meter: live values every second")
+    case .relayTest: ("电表：继电器测试（拉闸、核对、合闸、核对）", "Meter: relay test (trip, check, close, check)")
+    case .registers: ("电表：读原始寄存器（功能码 3/4）", "Meter: raw registers (function 3/4)")
     case .sale: ("为选中电表售电", "Sell to the selected meter")
     case .saleMeter: ("选择该户的电表", "Pick the account's meter")
     case .saleAmount: ("输入金额（元，最多两位小数）", "Type the amount (yuan, two decimals)")
