@@ -439,6 +439,13 @@ public struct MeterChannel: Sendable {
     return session.execute(request, unit: meter.unit)
   }
 
+  /// Sends one request to another unit on the same bus (an address scan) with the short probe
+  /// timeout: an address nobody answers costs a fraction of the bus's full timeout.
+  public func probe(_ request: ModbusRequest, unit: UInt8) -> EventLoopFuture<ModbusResponse> {
+    if failing { return session.loop.makeFailedFuture(AcquisitionError.stopping) }
+    return session.execute(request, unit: unit, timeout: session.probeTimeout(request))
+  }
+
   /// True when acquisition counts the meter offline (its reads then use the short probe timeout);
   /// call it from the program, on the event loop.
   public var isOffline: Bool { session.isOffline(index) }
