@@ -22,6 +22,8 @@ final class ConsoleRuntime {
   private let mailbox: EventMailbox
   private let inbox: NIOLockedValueBox<[BackgroundResult]>
   private let sales: ConsoleSales
+  private let batch: ConsoleBatch
+  private let commissioning: ConsoleCommissioning
   private var live = LiveMeterTable([])
   private var buildingNames: [String: String] = [:]
   private var busFraming: [String: String] = [:]
@@ -42,6 +44,11 @@ final class ConsoleRuntime {
     let inbox = NIOLockedValueBox<[BackgroundResult]>([])
     self.inbox = inbox
     sales = ConsoleSales(environment: environment) { result in
+      inbox.withLockedValue { $0.append(result) }
+      waker.wake()
+    }
+    batch = ConsoleBatch(environment: environment)
+    commissioning = ConsoleCommissioning(environment: environment) { result in
       inbox.withLockedValue { $0.append(result) }
       waker.wake()
     }
@@ -116,8 +123,15 @@ final class ConsoleRuntime {
         dispatch(action)
       case .delivery(let event):
         if case .readFinished(let meter, _) = event, state.detail?.meter == meter { loadDetail(meter) }
+        if case .batch(let job, _, _) = event { batch.meterSettled(job: job) }
         apply(sales.delivery(event))
         if state.screen == .outbox { loadOutbox() }
+      case .watchRead(let meter):
+        commissioning.watchReadFinished()
+        if commissioning.watched == meter, let data = try? MeterDetailService(database: env.database).detail(meter: meter)
+        {
+          dispatch(.meterWatched(ScreenModels.detail(data, buildingNames: buildingNames)))
+        }
       case .retrySale(let meter, let amount, let pay):
         sell(meter: meter, amount: amount, pay: pay, retry: false)
       }
@@ -136,6 +150,8 @@ final class ConsoleRuntime {
       }
     }
     apply(sales.tick(now: now))
+    for action in batch.tick(now: now) { dispatch(action) }
+    commissioning.tick(now: now)
     if env.engine == nil, state.session != nil, now.timeIntervalSince(lastViewerReload) >= 5 {
       lastViewerReload = now
       reloadFromStore()
@@ -175,8 +191,25 @@ final class ConsoleRuntime {
     case .readOutboxMeter(let bill, let meter): readForOutbox(bill: bill, meter: meter)
     case .resolveOutbox(let bill, let resolution, let approval):
       resolveOutbox(bill: bill, resolution, approval: approval)
-    case .previewBatch, .startBatch, .loadBatchJobs, .loadBatchJob, .retryBatchFailed, .exportBatchResults, .scanBus, .watchMeter, .stopWatch, .relayTest, .readRegisters: break
+    case .previewBatch(let operation, let target): dispatchAll(batch.preview(operation, target))
+    case .startBatch(let operation, let target, let approval):
+      dispatchAll(batch.start(operation, target, approval: approval, session: sales.session, at: Date()))
+    case .loadBatchJobs: dispatchAll(batch.jobs())
+    case .loadBatchJob(let job): dispatchAll(batch.load(job, now: Date()))
+    case .retryBatchFailed(let job): dispatchAll(batch.retry(job, session: sales.session, at: Date()))
+    case .exportBatchResults(let job): dispatchAll(batch.exportResults(job, at: Date()))
+    case .scanBus(let bus, let from, let to): dispatchAll(commissioning.scan(bus: bus, from: from, to: to))
+    case .watchMeter(let meter): commissioning.watch(meter)
+    case .stopWatch: commissioning.watch(nil)
+    case .relayTest(let meter, let approval):
+      dispatchAll(commissioning.relayTest(meter: meter, approval: approval, session: sales.session))
+    case .readRegisters(let meter, let function, let start, let count):
+      dispatchAll(commissioning.readRegisters(meter: meter, function: function, start: start, count: count))
     }
+  }
+
+  private func dispatchAll(_ actions: [AppAction]) {
+    for action in actions { dispatch(action) }
   }
 
   private func sell(meter: String, amount: Money, pay: PayMethod, retry: Bool) {
@@ -416,4 +449,6 @@ enum BackgroundResult: Sendable {
   case retrySale(meter: String, amount: Money, pay: PayMethod)
   /// The site's delivery coordinator (in this process) reported progress.
   case delivery(DeliveryEvent)
+  /// A live-watch read of a meter ended; its stored state is current.
+  case watchRead(meter: String)
 }

@@ -35,6 +35,7 @@ enum ConsoleText {
     case let error as SalesError: return chinese(error)
     case let error as AccountError: return chinese(error)
     case let error as OutboxDeskError: return chinese(error)
+    case let error as BatchError: return chinese(error)
     default: return "\(error)"
     }
   }
@@ -78,6 +79,17 @@ enum ConsoleText {
     case .alreadyOnMeter(let count, let expected): return "电表购电次数 \(count) 已达 \(expected)：电表上已有这笔"
     case .cannotVoid(let kind): return "\(kind.chineseName)不能作废；请标记已到表或重发"
     case .notAllowed(let name): return "操作员 \(name) 无权处理异常售电，需主管批准"
+    }
+  }
+
+  static func chinese(_ error: BatchError) -> String {
+    switch error {
+    case .notAllowed(let name, let permission): return "操作员 \(name) 无\(permission.chineseName)权限"
+    case .needsApproval(let operation): return "\(operation.chineseName)需主管批准"
+    case .approverNotSupervisor(let name): return "\(name) 不是主管"
+    case .unknownMeters(let numbers): return "无此电表：\(numbers.joined(separator: "、"))"
+    case .noMeters: return "所选范围内没有电表"
+    case .unknownJob(let job): return "无此批量任务 \(job)"
     }
   }
 }
