@@ -32,7 +32,8 @@ extension AcquisitionEngine {
       let outcome = try await submit(meter: first.number, priority: .batch) { channel in
         channel.probe(request, unit: unit).map { response -> ScannedAddress in
           if case .registers(let registers) = response {
-            return ScannedAddress(address: address, meterNumber: Identity.meterNumber(from: registers), answered: true)
+            return ScannedAddress(
+              address: address, meterNumber: Identity.meterNumber(from: registers), answered: true)
           }
           return ScannedAddress(address: address, meterNumber: nil, answered: true)
         }.flatMapErrorThrowing { error -> ScannedAddress in

@@ -29,7 +29,9 @@ extension ScreenModels {
   public static func preview(_ preview: BatchPreview) -> BatchPreviewModel {
     BatchPreviewModel(
       operation: operation(preview.operation), meters: preview.queued,
-      skipped: preview.items.compactMap { item in item.skipReason.map { BatchSkip(meter: item.meter, reason: $0) } },
+      skipped: preview.items.compactMap { item in
+        item.skipReason.map { BatchSkip(meter: item.meter, reason: $0) }
+      },
       writes: preview.writes, needsApproval: preview.needsApproval)
   }
 
@@ -43,7 +45,9 @@ extension ScreenModels {
   }
 
   /// One job's progress: counts, per bus, and the time left at the pace so far.
-  public static func progress(_ job: BatchJobRecord, _ items: [BatchItemRecord], now: Date) -> BatchProgressModel {
+  public static func progress(_ job: BatchJobRecord, _ items: [BatchItemRecord], now: Date)
+    -> BatchProgressModel
+  {
     let done = items.filter { $0.state == .done }.count
     let failed = items.filter { $0.state == .failed }.count
     let skipped = items.filter { $0.state == .skipped }.count
@@ -68,14 +72,16 @@ extension ScreenModels {
     let current = items.first { $0.state == .queued }?.meter
     return BatchProgressModel(
       job: job.id ?? 0, operation: operation(job.operation), total: items.count, done: done, failed: failed,
-      skipped: skipped, perBus: order.compactMap { buses[$0] }, current: job.state == .running ? current : nil,
+      skipped: skipped, perBus: order.compactMap { buses[$0] },
+      current: job.state == .running ? current : nil,
       secondsLeft: secondsLeft, finished: job.state == .finished)
   }
 
   /// A row of the past jobs list.
   public static func jobRow(_ job: BatchJobRecord, _ items: [BatchItemRecord]) -> BatchJobRow {
     BatchJobRow(
-      job: job.id ?? 0, operation: operation(job.operation), createdBy: job.createdBy, approvedBy: job.approvedBy,
+      job: job.id ?? 0, operation: operation(job.operation), createdBy: job.createdBy,
+      approvedBy: job.approvedBy,
       createdAt: job.createdAt, total: items.count, done: items.filter { $0.state == .done }.count,
       failed: items.filter { $0.state == .failed }.count, finished: job.state == .finished)
   }

@@ -17,6 +17,9 @@ do {
   if which == "all" || which == "sale" {
     try SaleBenchmark(meterdesk: meterdesk).run()
   }
+  if which == "all" || which == "batch" {
+    try BatchBenchmark(meterdesk: meterdesk, sampleSite: root + "/sample-data/site.toml").run()
+  }
   if which == "all" || which == "console" {
     try ConsoleBenchmark(meterdesk: meterdesk).run()
   }

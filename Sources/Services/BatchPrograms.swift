@@ -36,6 +36,19 @@ enum BatchPrograms {
       return channel.eventLoop.makeSucceededFuture(
         .failed("profile \(profile.name) has no \(missing.joined(separator: ", "))"))
     }
+    // A value the meter cannot hold exactly (a 0.6170 yuan/kWh price on a meter that stores 0.01)
+    // is refused before anything is written: a rounded price would charge the tenant another price.
+    for (name, spec) in specs.sorted(by: { $0.0.rawValue < $1.0.rawValue }) {
+      let value = values[name] ?? 0
+      let held = spec.encode(value).flatMap { spec.decode($0[...]) }
+      guard held == value else {
+        return channel.eventLoop.makeSucceededFuture(
+          .failed(
+            "\(name.rawValue) \(value) cannot be held exactly by profile \(profile.name) (it would store "
+              + "\(held.map(String.init) ?? "nothing")); nothing written — fix the tariff or the profile's scale"
+          ))
+      }
+    }
     let writes: [ModbusRequest]
     do {
       writes = try mergedWrites(specs.map { ($0.1, values[$0.0] ?? 0) })
@@ -58,13 +71,15 @@ enum BatchPrograms {
         }
         let differences = BatchValues.differences(expected: values, actual: actual)
         drift(differences.joined(separator: "; "))
-        return differences.isEmpty ? .done : .failed("read-back mismatch: " + differences.joined(separator: "; "))
+        return differences.isEmpty
+          ? .done : .failed("read-back mismatch: " + differences.joined(separator: "; "))
       }
       .flatMapErrorThrowing { error in .failed(describe(error)) }
   }
 
   /// Writes a TOU schedule into the meter's TOU table and reads it back; done when they are equal.
-  static func timeOfUse(_ channel: MeterChannel, schedule: TimeOfUseSchedule) -> EventLoopFuture<BatchOutcome> {
+  static func timeOfUse(_ channel: MeterChannel, schedule: TimeOfUseSchedule) -> EventLoopFuture<BatchOutcome>
+  {
     let profile = channel.meter.profile
     let writes: [ModbusRequest]
     do {
@@ -103,7 +118,8 @@ enum BatchPrograms {
       return channel.eventLoop.makeSucceededFuture(.failed("\(operation.rawValue) is not a relay command"))
     }
     guard let write = profile.commands[command] else {
-      return channel.eventLoop.makeSucceededFuture(.failed("profile \(profile.name) has no \(command.rawValue)"))
+      return channel.eventLoop.makeSucceededFuture(
+        .failed("profile \(profile.name) has no \(command.rawValue)"))
     }
     let count = write.addresses.count
     return probeIfOffline(channel)
@@ -131,7 +147,8 @@ enum BatchPrograms {
     case .trip where closed: return .failed("read-back mismatch: the relay is still closed")
     case .keepPower where !closed: return .failed("read-back mismatch: the relay is still open")
     case .close where !closed:
-      return .failed("the relay stays open (remaining \(values.remainingFen.map { Money(fen: $0).decimalString } ?? "?"))")
+      return .failed(
+        "the relay stays open (remaining \(values.remainingFen.map { Money(fen: $0).decimalString } ?? "?"))")
     default: return .done
     }
   }
@@ -141,21 +158,31 @@ enum BatchPrograms {
     var requests: [ModbusRequest] = []
     var run: (start: Int, words: [UInt16])?
     for (spec, value) in settings.sorted(by: { $0.0.register < $1.0.register }) {
-      guard let words = spec.encode(value) else { throw BatchValueError(value: value, register: spec.register) }
+      guard let words = spec.encode(value) else {
+        throw BatchValueError(value: value, register: spec.register)
+      }
       if spec.function == .writeSingleRegister, let word = words.first, words.count == 1 {
-        if let current = run { requests.append(.writeMultipleRegisters(address: UInt16(current.start), values: current.words)) }
+        if let current = run {
+          requests.append(.writeMultipleRegisters(address: UInt16(current.start), values: current.words))
+        }
         run = nil
         requests.append(.writeSingleRegister(address: spec.register, value: word))
         continue
       }
-      if let current = run, current.start + current.words.count == Int(spec.register), current.words.count + words.count <= 123 {
+      if let current = run, current.start + current.words.count == Int(spec.register),
+        current.words.count + words.count <= 123
+      {
         run = (current.start, current.words + words)
       } else {
-        if let current = run { requests.append(.writeMultipleRegisters(address: UInt16(current.start), values: current.words)) }
+        if let current = run {
+          requests.append(.writeMultipleRegisters(address: UInt16(current.start), values: current.words))
+        }
         run = (Int(spec.register), words)
       }
     }
-    if let current = run { requests.append(.writeMultipleRegisters(address: UInt16(current.start), values: current.words)) }
+    if let current = run {
+      requests.append(.writeMultipleRegisters(address: UInt16(current.start), values: current.words))
+    }
     return requests
   }
 

@@ -22,7 +22,8 @@ public struct BatchRunner: Sendable {
   public func runQueued(progress: @escaping @Sendable (DeliveryEvent) -> Void = { _ in }) async throws {
     let work = try database.queuedBatchWork()
     guard !work.isEmpty, let settings = try database.siteSettings() else { return }
-    let meters = Dictionary(try database.meters().map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+    let meters = Dictionary(
+      try database.meters().map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
     for (job, items) in work {
       guard let jobID = job.id else { continue }
       await withTaskGroup(of: Void.self) { group in
@@ -52,7 +53,8 @@ public struct BatchRunner: Sendable {
           return .failed("no values to write (tariff \(meter.tariff ?? settings.defaultTariff))")
         }
         let schedule =
-          operation == .price ? try BatchValues.schedule(meter: meter, settings: settings, database: database) : nil
+          operation == .price
+          ? try BatchValues.schedule(meter: meter, settings: settings, database: database) : nil
         return try await engine.submit(meter: number, priority: .batch) { channel in
           BatchPrograms.settings(channel, values: values) { drift in
             try? database.setSettingsDrift(meter: number, drift)
@@ -75,11 +77,14 @@ public struct BatchRunner: Sendable {
     }
   }
 
-  private func settle(job: Int64, operation: RemoteOperation, item: Int64, meter: String, outcome: BatchOutcome) {
+  private func settle(
+    job: Int64, operation: RemoteOperation, item: Int64, meter: String, outcome: BatchOutcome
+  ) {
     let now = Date()
     let state: BatchItemRecord.State = outcome == .done ? .done : .failed
     let audit = AuditRecord(
-      at: now, operator: "system", action: "batch.\(operation.rawValue).\(state.rawValue)", target: "job \(job)",
+      at: now, operator: "system", action: "batch.\(operation.rawValue).\(state.rawValue)",
+      target: "job \(job)",
       detail: "meter \(meter)" + (outcome.reason.map { ": \($0)" } ?? ""))
     try? database.settleBatchItem(id: item, state: state, reason: outcome.reason, at: now, audit: audit)
     if outcome == .done, operation == .keepPower || operation == .restore {

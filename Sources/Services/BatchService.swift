@@ -35,7 +35,8 @@ public struct BatchService: Sendable {
     var writes: [String] = []
     if let first = selected.first(where: { Self.skipReason(operation, $0) == nil }), let settings {
       writes = try BatchValues.describe(
-        operation, values: BatchValues.values(operation, meter: first.meter, settings: settings, database: database))
+        operation,
+        values: BatchValues.values(operation, meter: first.meter, settings: settings, database: database))
     }
     return BatchPreview(
       operation: operation, target: selection.description, items: items, writes: writes,
@@ -48,7 +49,9 @@ public struct BatchService: Sendable {
     at now: Date
   ) throws -> BatchJobRecord {
     let permission = Self.permission(for: operation)
-    guard session.allows(permission) else { throw BatchError.notAllowed(operator: session.name, permission: permission) }
+    guard session.allows(permission) else {
+      throw BatchError.notAllowed(operator: session.name, permission: permission)
+    }
     let preview = try preview(operation, selection)
     guard !preview.items.isEmpty else { throw BatchError.noMeters }
     var approver: String?
@@ -87,7 +90,8 @@ public struct BatchService: Sendable {
       at: now, operator: session.name, action: "batch.export", target: "",
       detail: "\(preview.items.count) meters of \(preview.target) exported to \(path)")
     return try database.createBatchJob(
-      job, items: preview.items.map { BatchItemPlan(meter: $0.meter, bus: $0.bus, skipReason: nil) }, audit: audit,
+      job, items: preview.items.map { BatchItemPlan(meter: $0.meter, bus: $0.bus, skipReason: nil) },
+      audit: audit,
       doneAlready: true)
   }
 
@@ -95,7 +99,9 @@ public struct BatchService: Sendable {
   public func retryFailed(job: Int64, session: Session, at now: Date) throws -> Int {
     guard let record = try database.batchJob(id: job) else { throw BatchError.unknownJob(job) }
     let permission = Self.permission(for: record.operation)
-    guard session.allows(permission) else { throw BatchError.notAllowed(operator: session.name, permission: permission) }
+    guard session.allows(permission) else {
+      throw BatchError.notAllowed(operator: session.name, permission: permission)
+    }
     let audit = AuditRecord(
       at: now, operator: session.name, action: "batch.retry", target: "job \(job)",
       detail: "failed meters of \(record.operation.rawValue) queued again")
@@ -130,7 +136,8 @@ public struct BatchService: Sendable {
   {
     switch selection {
     case .meters(let numbers):
-      let byNumber = Dictionary(listing.map { ($0.meter.number, $0) }, uniquingKeysWith: { first, _ in first })
+      let byNumber = Dictionary(
+        listing.map { ($0.meter.number, $0) }, uniquingKeysWith: { first, _ in first })
       let unknown = numbers.filter { byNumber[$0] == nil }
       guard unknown.isEmpty else { throw BatchError.unknownMeters(unknown) }
       return numbers.compactMap { byNumber[$0] }

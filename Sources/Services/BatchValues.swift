@@ -13,7 +13,8 @@ enum BatchValues {
   ) throws -> [SettingName: Int64] {
     switch operation {
     case .price:
-      let prices = try MeterDetailService.prices(of: meter.tariff ?? settings.defaultTariff, database: database)
+      let prices = try MeterDetailService.prices(
+        of: meter.tariff ?? settings.defaultTariff, database: database)
       var values: [SettingName: Int64] = [:]
       for (period, name) in Self.priceSettings {
         if let price = prices[period] { values[name] = price.tenThousandthsYuanPerKWh }

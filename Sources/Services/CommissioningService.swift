@@ -50,13 +50,16 @@ public struct CommissioningService: Sendable {
       switch (found.answered, expected) {
       case (false, nil): return nil
       case (false, let meter?):
-        return ScanRowResult(address: found.address, finding: .configuredSilent, meter: nil, configuredMeter: meter)
+        return ScanRowResult(
+          address: found.address, finding: .configuredSilent, meter: nil, configuredMeter: meter)
       case (true, nil):
         return ScanRowResult(
-          address: found.address, finding: .answeringNotConfigured, meter: found.meterNumber, configuredMeter: nil)
+          address: found.address, finding: .answeringNotConfigured, meter: found.meterNumber,
+          configuredMeter: nil)
       case (true, let meter?):
         let finding: ScanFinding = found.meterNumber == meter ? .configuredAnswering : .wrongMeter
-        return ScanRowResult(address: found.address, finding: finding, meter: found.meterNumber, configuredMeter: meter)
+        return ScanRowResult(
+          address: found.address, finding: finding, meter: found.meterNumber, configuredMeter: meter)
       }
     }
   }

@@ -94,7 +94,8 @@ public struct MeterQueryService: Sendable {
       purchaseCount: state?.purchaseCount, disabled: row.meter.disabled,
       alarm1: observation.alarm1Amount, alarm2: observation.alarm2Amount,
       online: state?.online ?? true,
-      statusWord: state?.statusWord.map { UInt16(truncatingIfNeeded: $0) }, settingsDrift: state?.settingsDrift)
+      statusWord: state?.statusWord.map { UInt16(truncatingIfNeeded: $0) },
+      settingsDrift: state?.settingsDrift)
   }
 }
 

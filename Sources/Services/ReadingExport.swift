@@ -35,7 +35,8 @@ public enum ReadingExport {
     }
     let totals: [SpreadsheetCell] =
       [.text("合计 \(rows.count)")] + Array(repeating: .empty, count: 6)
-      + [.money(Money(fen: remaining)), .energy(Energy(centiKWh: energy))] + Array(repeating: .empty, count: 4)
+      + [.money(Money(fen: remaining)), .energy(Energy(centiKWh: energy))]
+      + Array(repeating: .empty, count: 4)
     return SpreadsheetTable(
       title: "\(settings?.name ?? "") 抄表导出", columns: columns, rows: rows, totals: totals, chart: nil,
       timeZone: zone, sheetName: "抄表导出")
@@ -48,8 +49,11 @@ public enum ReadingExport {
     let zone = TimeZone(identifier: try database.siteSettings()?.timeZone ?? "") ?? .current
     let names: [BatchItemRecord.State: String] = [.queued: "排队", .done: "完成", .failed: "失败", .skipped: "跳过"]
     let rows = items.map { item -> [SpreadsheetCell] in
-      [.text(item.meter), .text(item.bus), .text(names[item.state] ?? item.state.rawValue), .text(item.reason ?? ""),
-       .dateTime(item.updatedAt)]
+      [
+        .text(item.meter), .text(item.bus), .text(names[item.state] ?? item.state.rawValue),
+        .text(item.reason ?? ""),
+        .dateTime(item.updatedAt),
+      ]
     }
     return SpreadsheetTable(
       title: "批量操作 \(job.id ?? 0) \(job.operation.chineseName) \(job.target)",

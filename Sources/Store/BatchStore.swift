@@ -59,7 +59,8 @@ extension AppDatabase {
 
   /// The meters of a job, in the order they were planned.
   public func batchItems(job: Int64) throws -> [BatchItemRecord] {
-    try writer.read { db in try BatchItemRecord.filter(Column("job") == job).order(Column("id")).fetchAll(db) }
+    try writer.read { db in try BatchItemRecord.filter(Column("job") == job).order(Column("id")).fetchAll(db)
+    }
   }
 
   /// Running jobs with their queued meters, oldest job first.

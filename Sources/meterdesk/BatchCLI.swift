@@ -43,7 +43,9 @@ enum BatchCLI {
   /// The job as JSON (`job`, `operation`, `meters`, `results`) or as lines.
   static func report(_ job: BatchJobRecord, _ items: [BatchItemRecord], json: Bool) throws {
     if json { return try SalesCLI.printJSON(summary(job, items)) }
-    print("job \(job.id ?? 0) \(job.operation.rawValue) (\(job.operation.chineseName)) \(job.target): \(job.state.rawValue)")
+    print(
+      "job \(job.id ?? 0) \(job.operation.rawValue) (\(job.operation.chineseName)) \(job.target): \(job.state.rawValue)"
+    )
     for item in items {
       print("\(item.meter)\t\(item.bus)\t\(item.state.rawValue)\t\(item.reason ?? "")")
     }
@@ -51,12 +53,16 @@ enum BatchCLI {
 
   static func summary(_ job: BatchJobRecord, _ items: [BatchItemRecord]) -> [String: Any] {
     [
-      "job": job.id ?? 0, "operation": job.operation.rawValue, "target": job.target, "state": job.state.rawValue,
+      "job": job.id ?? 0, "operation": job.operation.rawValue, "target": job.target,
+      "state": job.state.rawValue,
       "created_by": job.createdBy, "approved_by": job.approvedBy as Any? ?? NSNull(),
       "created_at": ISO8601DateFormatter().string(from: job.createdAt), "meters": items.count,
       "writes": job.writes.split(separator: "\n").map(String.init),
       "results": items.map { item in
-        ["meter": item.meter, "bus": item.bus, "status": item.state.rawValue, "reason": item.reason as Any? ?? NSNull()]
+        [
+          "meter": item.meter, "bus": item.bus, "status": item.state.rawValue,
+          "reason": item.reason as Any? ?? NSNull(),
+        ]
       },
     ]
   }
@@ -74,9 +80,13 @@ enum BatchCLI {
         },
       ])
     }
-    print("\(preview.operation.chineseName) \(preview.target): \(preview.queued) meters, \(preview.items.count - preview.queued) skipped")
+    print(
+      "\(preview.operation.chineseName) \(preview.target): \(preview.queued) meters, \(preview.items.count - preview.queued) skipped"
+    )
     for line in preview.writes { print("  \(line)") }
-    for item in preview.items where item.skipReason != nil { print("  skip \(item.meter): \(item.skipReason ?? "")") }
+    for item in preview.items where item.skipReason != nil {
+      print("  skip \(item.meter): \(item.skipReason ?? "")")
+    }
   }
 
   /// Runs `body`, turning a batch refusal into one clear line and a non-zero exit.

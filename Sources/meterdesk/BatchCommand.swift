@@ -30,7 +30,8 @@ struct BatchTargetOptions: ParsableArguments {
   @Option(help: "Meter numbers, comma-separated.") var meters: String?
   @Option(help: "Every meter of a bus.") var bus: String?
   @Option(help: "Every meter of a building (code).") var building: String?
-  @Option(help: "Meters in these states: normal, alarm1, alarm2, arrears, unopened, offline (comma-separated).")
+  @Option(
+    help: "Meters in these states: normal, alarm1, alarm2, arrears, unopened, offline (comma-separated).")
   var status: String?
   @Flag(help: "Every meter of the site.") var all = false
 
@@ -45,7 +46,9 @@ struct BatchTargetOptions: ParsableArguments {
       var states = Set<MeterStatus>()
       for name in status.split(separator: ",") {
         guard let state = MeterStatus(rawValue: String(name)) else {
-          throw fail("meterdesk \(command): --status \(name): must be one of \(MeterStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+          throw fail(
+            "meterdesk \(command): --status \(name): must be one of \(MeterStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+          )
         }
         states.insert(state)
       }
@@ -107,7 +110,9 @@ struct BatchOperationCommand<Name: BatchOperationName>: ParsableCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: Name.commandName,
-      abstract: "\(Name.operation.chineseName): \(Name.operation.rawValue) on the chosen meters, read back and compared.")
+      abstract:
+        "\(Name.operation.chineseName): \(Name.operation.rawValue) on the chosen meters, read back and compared."
+    )
   }
 
   @OptionGroup var target: BatchTargetOptions
@@ -135,16 +140,19 @@ struct BatchExportCommand: ParsableCommand {
   func run() throws {
     let command = "batch export"
     let database = try SalesCLI.open(db, command: command)
-    let (session, _) = try SalesCLI.logIn(database: database, operator: operatorName, approver: nil, command: command)
+    let (session, _) = try SalesCLI.logIn(
+      database: database, operator: operatorName, approver: nil, command: command)
     do {
       if let job {
         let (record, items) = try BatchService(database: database).job(job)
-        try ReadingExport.write(try ReadingExport.results(job: record, items: items, database: database), to: out)
+        try ReadingExport.write(
+          try ReadingExport.results(job: record, items: items, database: database), to: out)
         if !json { print("job \(job): \(items.count) results written to \(out)") }
         return
       }
       let selection = try target.selection(command: command)
-      let record = try BatchService(database: database).export(selection, to: out, session: session, at: Date())
+      let record = try BatchService(database: database).export(
+        selection, to: out, session: session, at: Date())
       let items = try database.batchItems(job: record.id ?? 0)
       if json { return try BatchCLI.report(record, items, json: true) }
       print("\(items.count) meters written to \(out) (job \(record.id ?? 0))")
@@ -158,7 +166,8 @@ struct BatchExportCommand: ParsableCommand {
 
 /// `meterdesk batch list`.
 struct BatchListCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "Past and running jobs, newest first.")
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "Past and running jobs, newest first.")
   @Option(help: "Database file.") var db: String
   @Flag(help: "Print {\"jobs\": [...]}.") var json = false
 
@@ -172,28 +181,33 @@ struct BatchListCommand: ParsableCommand {
       let failed = items.filter { $0.state == .failed }.count
       print(
         "job \(job.id ?? 0) \(job.operation.rawValue) \(job.target) by \(job.createdBy) at "
-          + "\(ISO8601DateFormatter().string(from: job.createdAt)): \(job.state.rawValue), \(done) done, \(failed) failed of \(items.count)")
+          + "\(ISO8601DateFormatter().string(from: job.createdAt)): \(job.state.rawValue), \(done) done, \(failed) failed of \(items.count)"
+      )
     }
   }
 }
 
 /// `meterdesk batch show --job N`.
 struct BatchShowCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "show", abstract: "One job's per-meter results.")
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "One job's per-meter results.")
   @Option(help: "Database file.") var db: String
   @Option(help: "Job number.") var job: Int64
   @Flag(help: "Print a JSON object.") var json = false
 
   func run() throws {
     let database = try SalesCLI.open(db, command: "batch show")
-    let (record, items) = try BatchCLI.refusing("batch show") { try BatchService(database: database).job(job) }
+    let (record, items) = try BatchCLI.refusing("batch show") {
+      try BatchService(database: database).job(job)
+    }
     try BatchCLI.report(record, items, json: json)
   }
 }
 
 /// `meterdesk batch retry --job N`.
 struct BatchRetryCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "retry", abstract: "Queue a job's failed meters again.")
+  static let configuration = CommandConfiguration(
+    commandName: "retry", abstract: "Queue a job's failed meters again.")
   @Option(help: "Job number.") var job: Int64
   @OptionGroup var options: BatchJobOptions
 

@@ -40,7 +40,9 @@ struct BatchCLITests {
     let rows = try #require(object["results"] as? [[String: Any]])
     var byMeter: [String: String] = [:]
     for row in rows {
-      if let meter = row["meter"] as? String, let status = row["status"] as? String { byMeter[meter] = status }
+      if let meter = row["meter"] as? String, let status = row["status"] as? String {
+        byMeter[meter] = status
+      }
     }
     return byMeter
   }
@@ -114,7 +116,8 @@ struct BatchCLITests {
       #expect(try Self.pymodbus(site, unit: 1, address: 0x0057, count: 2) == [0, 0])
       #expect(try site.database.meters().first { $0.number == CLISite.meters[0] }?.keepPower == false)
       let audit = try site.run(["batch", "show", "--db", site.db, "--job", "1", "--json"])
-      #expect(try CLISite.object(audit.stdout)["approved_by"] is NSNull, "a supervisor needs no second approval")
+      #expect(
+        try CLISite.object(audit.stdout)["approved_by"] is NSNull, "a supervisor needs no second approval")
     }
   }
 
@@ -134,11 +137,13 @@ struct BatchCLITests {
   func readingExport() async throws {
     try await CLISite.with { site in
       let xlsx = site.directory.path("readings.xlsx")
-      let result = try Self.batch(site, "export", ["--bus", "S-1", "--out", xlsx], operator: "li", stdin: "li-pass\n")
+      let result = try Self.batch(
+        site, "export", ["--bus", "S-1", "--out", xlsx], operator: "li", stdin: "li-pass\n")
       #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
       let script = RepoPaths.root.appendingPathComponent("Tests/Peers/spreadsheet_reader.py").path
       let read = try CommandRunner.run("/usr/bin/env", ["python3", script, "xlsx", xlsx])
-      let book = try #require(try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any])
+      let book = try #require(
+        try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any])
       let rows = try #require(book["rows"] as? [[[String: Any]]], "\(read.stdout) \(read.stderr)")
       #expect(rows.count == 1 + 1 + 4 + 1, "title, header, 4 meters, totals")
       let meters = try site.run(["meters", "--db", site.db, "--json"])
@@ -154,7 +159,8 @@ struct BatchCLITests {
       let again = try Self.batch(site, "export", ["--all", "--out", csv], operator: "li", stdin: "li-pass\n")
       #expect(again.status == 0, "\(again.stderr)")
       let text = try CommandRunner.run("/usr/bin/env", ["python3", script, "csv", csv])
-      let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.stdout.utf8)) as? [String: Any])
+      let parsed = try #require(
+        try JSONSerialization.jsonObject(with: Data(text.stdout.utf8)) as? [String: Any])
       #expect(parsed["bom"] as? Bool == true, "\(text.stdout)")
       let jobs = try site.run(["batch", "list", "--db", site.db, "--json"])
       let list = try #require(try CLISite.object(jobs.stdout)["jobs"] as? [[String: Any]])

@@ -54,8 +54,11 @@ struct BatchConsoleTmuxTests {
         try await Task.sleep(for: .milliseconds(200))
       }
       let items = try site.database.batchItems(job: job.id ?? 0)
-      #expect(items.count == 3 && items.allSatisfy { $0.state == .done }, "\(items.map { ($0.meter, $0.state) })")
-      for meter in CLISite.meters { #expect(try site.snapshot(meter).relayClosed == false, "\(meter) tripped") }
+      #expect(
+        items.count == 3 && items.allSatisfy { $0.state == .done }, "\(items.map { ($0.meter, $0.state) })")
+      for meter in CLISite.meters {
+        #expect(try site.snapshot(meter).relayClosed == false, "\(meter) tripped")
+      }
       #expect(session.waitFor("Done 3", timeout: 10).found, "\(session.capture())")
       session.send("Escape")
       session.send("F10")

@@ -31,9 +31,10 @@ struct BatchFaultTests {
         site, "settings", ["--meters", [quiet, refusing, healthy].joined(separator: ","), "--wait", "20"])
       #expect(job.status == 5, "a failed meter exits 5: \(job.stdout) \(job.stderr)")
       let rows = try #require(try CLISite.object(job.stdout)["results"] as? [[String: Any]])
-      let byMeter = Dictionary(uniqueKeysWithValues: rows.compactMap { row in
-        (row["meter"] as? String).map { ($0, row) }
-      })
+      let byMeter = Dictionary(
+        uniqueKeysWithValues: rows.compactMap { row in
+          (row["meter"] as? String).map { ($0, row) }
+        })
       #expect(byMeter[quiet]?["status"] as? String == "failed")
       #expect((byMeter[quiet]?["reason"] as? String)?.contains("read-back mismatch") == true, "\(rows)")
       #expect(byMeter[refusing]?["status"] as? String == "failed")
@@ -47,8 +48,11 @@ struct BatchFaultTests {
       // Healed, `batch retry` queues only the failed meters; they are then done.
       try site.running.setFaults("")
       let retry = try site.run(
-        ["batch", "retry", "--db", site.db, "--job", "1", "--operator", "wang", "--password-stdin", "--wait", "20",
-         "--json"], stdin: "wang-pass\n")
+        [
+          "batch", "retry", "--db", site.db, "--job", "1", "--operator", "wang", "--password-stdin", "--wait",
+          "20",
+          "--json",
+        ], stdin: "wang-pass\n")
       #expect(retry.status == 0, "\(retry.stdout) \(retry.stderr)")
       let after = try #require(try CLISite.object(retry.stdout)["results"] as? [[String: Any]])
       #expect(after.allSatisfy { $0["status"] as? String == "done" }, "\(after)")
@@ -92,6 +96,26 @@ struct BatchFaultTests {
         try String.fetchAll(db, sql: "SELECT detail FROM auditLog WHERE action = 'batch.price.done'")
       }
       #expect(audit.count == 4, "one verified write per meter: \(audit)")
+    }
+  }
+
+  @Test("a price the meter cannot hold exactly is refused before anything is written")
+  func unrepresentablePrice() async throws {
+    try await CLISite.with { site in
+      let meter = CLISite.meters[0]
+      let before = try BatchCLITests.pymodbus(site, unit: 1, address: 0x0059, count: 8)
+      try await site.database.writer.write { db in
+        try db.execute(
+          sql: "INSERT INTO tariff (name, spec) VALUES ('odd', ?)",
+          arguments: [#"{"kind":"single","price":"0.6170"}"#])
+        try db.execute(sql: "UPDATE meter SET tariff = 'odd' WHERE number = ?", arguments: [meter])
+      }
+      let job = try BatchCLITests.batch(site, "price", ["--meters", meter, "--wait", "20"])
+      #expect(job.status == 5, "\(job.stdout) \(job.stderr)")
+      let rows = try #require(try CLISite.object(job.stdout)["results"] as? [[String: Any]])
+      #expect((rows.first?["reason"] as? String)?.contains("cannot be held exactly") == true, "\(rows)")
+      #expect(
+        try BatchCLITests.pymodbus(site, unit: 1, address: 0x0059, count: 8) == before, "nothing written")
     }
   }
 }

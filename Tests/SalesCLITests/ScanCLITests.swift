@@ -19,14 +19,17 @@ struct ScanCLITests {
         try db.execute(sql: "UPDATE meter SET address = 2 WHERE number = ?", arguments: [meters[0]])
         try db.execute(sql: "UPDATE meter SET address = 10 WHERE number = ?", arguments: [meters[3]])
       }
-      let result = try site.run(["scan", "--db", site.db, "--bus", "S-1", "--from", "1", "--to", "12", "--json"])
+      let result = try site.run([
+        "scan", "--db", site.db, "--bus", "S-1", "--from", "1", "--to", "12", "--json",
+      ])
       #expect(result.status == 0, "\(result.stderr)")
       let object = try CLISite.object(result.stdout)
       #expect(object["bus"] as? String == "S-1")
       let rows = try #require(object["addresses"] as? [[String: Any]])
-      let byAddress = Dictionary(uniqueKeysWithValues: rows.compactMap { row in
-        (row["address"] as? Int).map { ($0, row) }
-      })
+      let byAddress = Dictionary(
+        uniqueKeysWithValues: rows.compactMap { row in
+          (row["address"] as? Int).map { ($0, row) }
+        })
       #expect(byAddress[1]?["state"] as? String == "wrong_meter")
       #expect(byAddress[1]?["meter"] as? String == meters[0])
       #expect(byAddress[1]?["configured_meter"] as? String == meters[1])

@@ -31,7 +31,10 @@ final class ConsoleBatch {
     }
   }
 
-  func start(_ operation: BatchOperation, _ target: BatchTarget, approval: SaleApproval?, session: Session?, at now: Date)
+  func start(
+    _ operation: BatchOperation, _ target: BatchTarget, approval: SaleApproval?, session: Session?,
+    at now: Date
+  )
     -> [AppAction]
   {
     guard let session else { return [.batchRefused(ConsoleText.notLoggedIn(env.language))] }
@@ -94,7 +97,8 @@ final class ConsoleBatch {
     do {
       let (record, items) = try BatchService(database: env.database).job(job)
       let path = exportPath("batch-\(job)", at: now)
-      try ReadingExport.write(try ReadingExport.results(job: record, items: items, database: env.database), to: path)
+      try ReadingExport.write(
+        try ReadingExport.results(job: record, items: items, database: env.database), to: path)
       return [.batchExported(path: path, error: nil)]
     } catch {
       return [.batchExported(path: nil, error: "\(error)")]
@@ -127,7 +131,8 @@ final class ConsoleBatch {
   }
 
   private func exportPath(_ name: String, at now: Date) -> String {
-    let folder = URL(fileURLWithPath: env.receiptFile).deletingLastPathComponent().appendingPathComponent("exports")
+    let folder = URL(fileURLWithPath: env.receiptFile).deletingLastPathComponent().appendingPathComponent(
+      "exports")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
     return folder.appendingPathComponent("\(name)-\(stamp).xlsx").path

@@ -34,7 +34,9 @@ final class ConsoleCommissioning {
     let logger = env.logger
     Task {
       do {
-        let rows = try await service.scan(bus: bus, addresses: max(1, from)...min(247, max(from, to)), engine: engine) {
+        let rows = try await service.scan(
+          bus: bus, addresses: max(1, from)...min(247, max(from, to)), engine: engine
+        ) {
           address in post(.action(.scanProgress(bus: bus, address: address)))
         }
         logger.info("scan of bus \(bus) \(from)–\(to): \(rows.count) addresses reported")
@@ -79,8 +81,12 @@ final class ConsoleCommissioning {
   func watchReadFinished() { watchReadPending = false }
 
   func relayTest(meter: String, approval: SaleApproval?, session: Session?) -> [AppAction] {
-    guard let engine = env.engine else { return [.relayTestFinished(meter: meter, ok: false, detail: viewerReason)] }
-    guard let session else { return [.relayTestFinished(meter: meter, ok: false, detail: ConsoleText.notLoggedIn(env.language))] }
+    guard let engine = env.engine else {
+      return [.relayTestFinished(meter: meter, ok: false, detail: viewerReason)]
+    }
+    guard let session else {
+      return [.relayTestFinished(meter: meter, ok: false, detail: ConsoleText.notLoggedIn(env.language))]
+    }
     var approver = session.name
     if !session.allows(.remoteControl) {
       guard let approval,
@@ -88,7 +94,10 @@ final class ConsoleCommissioning {
           name: approval.name, password: approval.password, at: Date()),
         approved.allows(.remoteControl)
       else {
-        return [.relayTestFinished(meter: meter, ok: false, detail: Strings(env.language)[SaleText.supervisorRefused])]
+        return [
+          .relayTestFinished(
+            meter: meter, ok: false, detail: Strings(env.language)[SaleText.supervisorRefused])
+        ]
       }
       approver = approved.name
     }

@@ -128,7 +128,8 @@ final class ConsoleRuntime {
         if state.screen == .outbox { loadOutbox() }
       case .watchRead(let meter):
         commissioning.watchReadFinished()
-        if commissioning.watched == meter, let data = try? MeterDetailService(database: env.database).detail(meter: meter)
+        if commissioning.watched == meter,
+          let data = try? MeterDetailService(database: env.database).detail(meter: meter)
         {
           dispatch(.meterWatched(ScreenModels.detail(data, buildingNames: buildingNames)))
         }
