@@ -8,6 +8,7 @@ import Testing
     (.tripped, 2, "拉闸", "Tripped"),
     (.pendingRecharge, 4, "待充值", "Pending recharge"),
     (.overload, 8, "过载", "Overload"),
+    (.settingsDrift, 16, "设置偏差", "Settings drift"),
   ])
   func singleFlags(flag: MeterFlags, raw: UInt8, chinese: String, english: String) {
     #expect(flag.rawValue == raw)
@@ -21,8 +22,9 @@ import Testing
     #expect(!flags.contains(.tripped))
     #expect(flags.chineseNames == ["保电", "过载"])
     #expect(MeterFlags().chineseNames.isEmpty)
-    #expect(MeterFlags(rawValue: 0xF0).chineseNames.isEmpty)
-    #expect(MeterFlags(rawValue: 0x0F).chineseNames == ["保电", "拉闸", "待充值", "过载"])
+    #expect(MeterFlags(rawValue: 0xE0).chineseNames.isEmpty, "bits no flag uses")
+    #expect(MeterFlags(rawValue: 0x1F).chineseNames == ["保电", "拉闸", "待充值", "过载", "设置偏差"])
+    #expect(MeterFlags(rawValue: 0x1F).englishNames.last == "Settings drift")
   }
 
   @Test func codableAsBitMask() throws {

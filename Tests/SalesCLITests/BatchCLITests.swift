@@ -1,6 +1,9 @@
 import Foundation
+import GRDB
 import TestSupport
 import Testing
+
+@testable import Store
 
 #if canImport(Glibc)
   import Glibc
@@ -130,6 +133,8 @@ struct BatchCLITests {
       #expect(job.status == 0, "\(job.stdout) \(job.stderr)")
       #expect(try Self.results(job.stdout)[CLISite.meters[2]] == "done")
       #expect(try site.snapshot(CLISite.meters[2]).relayClosed == true)
+      #expect(
+        try Self.pymodbus(site, unit: 3, address: 0x0057, count: 2) == [0, 0], "close = force released")
     }
   }
 
@@ -165,6 +170,30 @@ struct BatchCLITests {
       let jobs = try site.run(["batch", "list", "--db", site.db, "--json"])
       let list = try #require(try CLISite.object(jobs.stdout)["jobs"] as? [[String: Any]])
       #expect(list.count == 2 && list.allSatisfy { $0["operation"] as? String == "export" })
+    }
+  }
+
+  @Test("price download of a time-of-use tariff also writes the TOU table, read back by pymodbus")
+  func timeOfUseTable() async throws {
+    try await CLISite.with { site in
+      let meter = CLISite.meters[0]
+      let spec =
+        #"{"kind":"tou","prices":{"sharp":"1.3500","peak":"1.1000","flat":"0.7500","valley":"0.3500"},"#
+        + #""schedule":["00:00 valley","08:00 flat","10:00 peak","12:00 sharp","14:00 peak","22:00 valley"]}"#
+      try await site.database.writer.write { db in
+        try db.execute(sql: "INSERT INTO tariff (name, spec) VALUES ('tou', ?)", arguments: [spec])
+        try db.execute(sql: "UPDATE meter SET tariff = 'tou' WHERE number = ?", arguments: [meter])
+      }
+      let job = try Self.batch(site, "price", ["--meters", meter, "--wait", "20"])
+      #expect(job.status == 0, "\(job.stdout) \(job.stderr)")
+      // 14 slots of (tariff, minute, hour) at 0x2006; the first six are the schedule's.
+      let table = try Self.pymodbus(site, unit: 1, address: 0x2006, count: 42)
+      let slots = stride(from: 0, to: 18, by: 3).map { Array(table[$0..<$0 + 3]) }
+      #expect(slots.map { $0[2] } == [0, 8, 10, 12, 14, 22], "hours: \(slots)")
+      #expect(Set(slots.map { $0[0] }).count == 4, "four tariff numbers: \(slots)")
+      #expect(try site.snapshot(meter).period.rawValue.isEmpty == false)
+      let peak = try Self.pymodbus(site, unit: 1, address: 0x005B, count: 2)
+      #expect(peak[0] << 16 | peak[1] == 110, "peak 1.1000 yuan/kWh held as 110 (0.01 yuan)")
     }
   }
 }

@@ -14,7 +14,7 @@ struct StoreTests {
     #expect(try database.journalMode() == "wal")
     #expect(
       try database.appliedMigrations() == [
-        "v1-acquisition", "v1-audit", "v1-money", "v1-site", "v2-delivery", "v2-printer",
+        "v1-acquisition", "v1-audit", "v1-money", "v1-site", "v2-delivery", "v2-printer", "v3-batch",
       ])
     // Reopening migrates nothing new and keeps data.
     try database.appendAudit(AuditRecord(at: Date(), operator: "t", action: "a", target: "x", detail: ""))

@@ -34,7 +34,7 @@ extension GridScreen {
         column: TableColumn(title: strings[GridText.colRemaining], width: 10, alignment: .right),
         priority: 2),
       FittedColumn(
-        id: .markers, column: TableColumn(title: strings[GridText.colMarkers], width: zh ? 6 : 3), priority: 5
+        id: .markers, column: TableColumn(title: strings[GridText.colMarkers], width: zh ? 8 : 4), priority: 5
       ),
       FittedColumn(
         id: .age, column: TableColumn(title: strings[GridText.colAge], width: 5, alignment: .right),
@@ -60,7 +60,8 @@ extension GridScreen {
     }
   }
 
-  /// The markers in fixed places (keep power, tripped, pending), blanks where a flag is not set.
+  /// The markers in fixed places (keep power, tripped, pending, settings drift), blanks where a flag
+  /// is not set.
   static func markerText(_ flags: MeterFlags, strings: Strings) -> String {
     let blank = strings.language == .zh ? "  " : " "
     return markerSlots.map { flag, text in flags.contains(flag) ? strings[text] : blank }.joined()
@@ -69,8 +70,9 @@ extension GridScreen {
   /// The marker slots in order, with their roles.
   static let markerSlots: [(MeterFlags, CommonText)] = [
     (.keepPower, .markerKeepPower), (.tripped, .markerTripped), (.pendingRecharge, .markerPending),
+    (.settingsDrift, .markerDrift),
   ]
 
   /// The role of each marker slot.
-  static let markerRoles: [StyleRole] = [.keepPower, .tripped, .pending]
+  static let markerRoles: [StyleRole] = [.keepPower, .tripped, .pending, .alarm1]
 }

@@ -3,7 +3,7 @@ public enum CommonText: LocalizedText {
   case appTitle, notLoggedIn, operatorLabel, meterCount, lastRefresh, never, pendingWork
   case fHelp, fSale, fSearch, fFilter, fRead, fRefresh, fBuses, fOutbox, fQuit
   case flagKeepPower, flagTripped, flagPending, flagOverload
-  case markerKeepPower, markerTripped, markerPending
+  case markerKeepPower, markerTripped, markerPending, markerDrift
   case ageSeconds, ageMinutes, ageHours, ageDays
   case quitTitle, quitPending, quitAsk, quitYes, quitNo
   case errorTitle, ok, yuan, screenLogin, screenGrid, screenDetail, screenBuses, screenHelp, screenSale
@@ -35,6 +35,7 @@ public enum CommonText: LocalizedText {
     case .markerKeepPower: ("保", "K")
     case .markerTripped: ("闸", "T")
     case .markerPending: ("待", "P")
+    case .markerDrift: ("偏", "D")
     case .ageSeconds: ("{0}秒", "{0}s")
     case .ageMinutes: ("{0}分", "{0}m")
     case .ageHours: ("{0}时", "{0}h")
