@@ -70,30 +70,10 @@ extension AccountsScreen {
 
   /// The supervisor approval dialog (as the sale window's): name and masked password, centred.
   static func drawApproval(_ state: AccountsState, into buffer: inout Buffer, strings: Strings) {
-    let width = min(max(0, buffer.size.width - 4), 64)
-    let height = 8
-    let x = max(0, (buffer.size.width - width) / 2)
-    let y = max(0, (buffer.size.height - height) / 2)
-    buffer.fill(Rect(x: x, y: y, width: width, height: height), role: .dialog)
-    buffer.write(
-      strings[SaleText.approvalTitle], x: x + 2, y: y, role: .dialog, maxWidth: width - 4, bold: true)
-    buffer.write(
-      strings[AccountText.supervisorNeeded], x: x + 2, y: y + 1, role: .dialog, maxWidth: width - 4)
-    let labels = [strings[SaleText.supervisorName], strings[SaleText.supervisorPassword]]
-    let labelWidth = (labels.map { Format.cells($0) }.max() ?? 0) + 2
-    var name = state.supervisorName
-    name.label = labels[0]
-    var password = state.supervisorPassword
-    password.label = labels[1]
-    name.render(
-      into: &buffer, rect: Rect(x: x + 2, y: y + 3, width: max(0, width - 4), height: 1),
-      focused: !state.approvalOnPassword, labelWidth: labelWidth)
-    password.render(
-      into: &buffer, rect: Rect(x: x + 2, y: y + 4, width: max(0, width - 4), height: 1),
-      focused: state.approvalOnPassword, labelWidth: labelWidth)
-    if let (text, role) = message(state, strings: strings), state.problem != nil {
-      buffer.write(text, x: x + 2, y: y + 5, role: role, maxWidth: width - 4)
-    }
-    buffer.write(strings[SaleText.approvalHint], x: x + 2, y: y + 7, role: .dim, maxWidth: width - 4)
+    ApprovalDialog.draw(
+      into: &buffer, strings: strings, reason: strings[AccountText.supervisorNeeded],
+      name: state.supervisorName,
+      password: state.supervisorPassword, onPassword: state.approvalOnPassword,
+      problem: state.problem == nil ? nil : message(state, strings: strings))
   }
 }

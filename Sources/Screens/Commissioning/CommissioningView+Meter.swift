@@ -113,34 +113,10 @@ extension CommissioningScreen {
   }
 
   private static func drawRelayApproval(_ test: RelayTest, into buffer: inout Buffer, strings: Strings) {
-    let width = min(max(0, buffer.size.width - 4), 64)
-    let height = 8
-    let x = max(0, (buffer.size.width - width) / 2)
-    let y = max(0, (buffer.size.height - height) / 2)
-    buffer.fill(Rect(x: x, y: y, width: width, height: height), role: .dialog)
-    buffer.write(
-      strings[SaleText.approvalTitle], x: x + 2, y: y, role: .dialog, maxWidth: width - 4, bold: true)
-    buffer.write(
-      strings[CommissioningText.relayApprovalLine], x: x + 2, y: y + 1, role: .dialog, maxWidth: width - 4)
-    let labels = [strings[SaleText.supervisorName], strings[SaleText.supervisorPassword]]
-    let labelWidth = (labels.map { Format.cells($0) }.max() ?? 0) + 2
-    var name = test.supervisorName
-    name.label = labels[0]
-    var password = test.supervisorPassword
-    password.label = labels[1]
-    name.render(
-      into: &buffer, rect: Rect(x: x + 2, y: y + 3, width: max(0, width - 4), height: 1),
-      focused: !test.onPassword,
-      labelWidth: labelWidth)
-    password.render(
-      into: &buffer, rect: Rect(x: x + 2, y: y + 4, width: max(0, width - 4), height: 1),
-      focused: test.onPassword,
-      labelWidth: labelWidth)
-    if test.approvalProblem {
-      buffer.write(
-        strings[SaleText.credentialsMissing], x: x + 2, y: y + 5, role: .error, maxWidth: width - 4)
-    }
-    buffer.write(strings[SaleText.approvalHint], x: x + 2, y: y + 7, role: .dim, maxWidth: width - 4)
+    ApprovalDialog.draw(
+      into: &buffer, strings: strings, reason: strings[CommissioningText.relayApprovalLine],
+      name: test.supervisorName, password: test.supervisorPassword, onPassword: test.onPassword,
+      problem: test.approvalProblem ? (strings[SaleText.credentialsMissing], .error) : nil)
   }
 
   /// The register form (function, start, count) and the values read: address, hex, decimal.

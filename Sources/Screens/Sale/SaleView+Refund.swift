@@ -66,32 +66,10 @@ extension SaleScreen {
 
   /// The supervisor approval dialog: name and password (masked) fields, drawn centred.
   static func drawApproval(_ state: SaleState, into buffer: inout Buffer, strings: Strings) {
-    let width = min(max(0, buffer.size.width - 4), 64)
-    let height = 8
-    let x = max(0, (buffer.size.width - width) / 2)
-    let y = max(0, (buffer.size.height - height) / 2)
-    let box = Rect(x: x, y: y, width: width, height: height)
-    buffer.fill(box, role: .dialog)
-    buffer.write(
-      strings[SaleText.approvalTitle], x: x + 2, y: y, role: .dialog, maxWidth: width - 4, bold: true)
-    buffer.write(strings[SaleText.approvalLine], x: x + 2, y: y + 1, role: .dialog, maxWidth: width - 4)
-    let labels = [strings[SaleText.supervisorName], strings[SaleText.supervisorPassword]]
-    let labelWidth = (labels.map { Format.cells($0) }.max() ?? 0) + 2
-    var name = state.supervisorName
-    name.label = labels[0]
-    var password = state.supervisorPassword
-    password.label = labels[1]
-    let fieldWidth = max(0, width - 4)
-    name.render(
-      into: &buffer, rect: Rect(x: x + 2, y: y + 3, width: fieldWidth, height: 1),
-      focused: !state.approvalOnPassword, labelWidth: labelWidth)
-    password.render(
-      into: &buffer, rect: Rect(x: x + 2, y: y + 4, width: fieldWidth, height: 1),
-      focused: state.approvalOnPassword, labelWidth: labelWidth)
-    if let problem = state.approvalProblem {
-      buffer.write(approvalText(problem, strings), x: x + 2, y: y + 5, role: .error, maxWidth: width - 4)
-    }
-    buffer.write(strings[SaleText.approvalHint], x: x + 2, y: y + 7, role: .dim, maxWidth: width - 4)
+    ApprovalDialog.draw(
+      into: &buffer, strings: strings, reason: strings[SaleText.approvalLine], name: state.supervisorName,
+      password: state.supervisorPassword, onPassword: state.approvalOnPassword,
+      problem: state.approvalProblem.map { (approvalText($0, strings), .error) })
   }
 
   /// A refusal before the services, in the operator's language.
