@@ -12,15 +12,7 @@ struct ReceiptConsoleCLITmuxTests {
     let session = try TmuxSession.demo(data: directory.path("demo"))
     #expect(session.logIn("cashier", "cashier"))
     #expect(session.waitFor("Total 324").found)
-    session.send("/")
-    session.type("A-0809")
-    session.send("Enter")
-    #expect(session.waitFor("1 matches").found)
-    session.send("Enter")
-    #expect(session.waitFor("Meter detail").found)
-    session.send("F2")
-    #expect(session.waitFor("In capitals").found)
-    #expect(waitForReading(session, meter: "202411006167", timeout: 30), "\(session.capture())")
+    #expect(session.openSaleWindow(search: "A-0809", meter: "202411006167"), "\(session.capture())")
     session.type("100")
     session.send("Tab")
     session.type("1")
@@ -48,16 +40,5 @@ struct ReceiptConsoleCLITmuxTests {
   private func billNumber(in text: String) -> String? {
     guard let range = text.range(of: "票号: ") else { return nil }
     return String(text[range.upperBound...].prefix { $0.isNumber })
-  }
-
-  /// Waits until the grid line of `meter` shows a remaining amount (its first sweep is stored).
-  private func waitForReading(_ session: TmuxSession, meter: String, timeout: TimeInterval) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-      let line = session.capture().split(separator: "\n").first { $0.contains(meter) } ?? ""
-      if line.contains("¥") { return true }
-      Thread.sleep(forTimeInterval: 0.2)
-    }
-    return false
   }
 }

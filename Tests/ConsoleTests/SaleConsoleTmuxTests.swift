@@ -13,19 +13,8 @@ struct SaleConsoleTmuxTests {
     #expect(session.logIn("cashier", "cashier"))
     #expect(session.waitFor("Total 324").found)
 
-    session.send("/")
-    session.type("A-0809")
-    session.send("Enter")
-    #expect(session.waitFor("1 matches").found)
-    session.send("Enter")
-    #expect(session.waitFor("Meter detail").found)
-    session.send("F2")
-    let window = session.waitFor("In capitals")
-    #expect(window.found, "no sale window:\n\(window.screen)")
-    #expect(window.screen.contains("202411006167"))
     // The meter's remaining amount must be known (first sweep) before the services sell to it.
-    let read = waitForLine(session, containing: "202411006167", with: "¥", timeout: 30)
-    #expect(read, "the meter was never read:\n\(session.capture())")
+    #expect(session.openSaleWindow(search: "A-0809", meter: "202411006167"), "\(session.capture())")
 
     session.type("1")
     #expect(session.waitFor("壹元整", timeout: 5).found, "capitals as typed")
@@ -52,19 +41,5 @@ struct SaleConsoleTmuxTests {
     session.send("F10")
     let exited = session.waitFor("EXITED:", timeout: 15)
     #expect(exited.screen.contains("EXITED:0"), "\(exited.screen)")
-  }
-
-  private func waitForLine(
-    _ session: TmuxSession, containing key: String, with text: String, timeout: TimeInterval
-  )
-    -> Bool
-  {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-      let line = session.capture().split(separator: "\n").first { $0.contains(key) } ?? ""
-      if line.contains(text) { return true }
-      Thread.sleep(forTimeInterval: 0.2)
-    }
-    return false
   }
 }

@@ -25,4 +25,30 @@ extension TmuxSession {
     send("Enter")
     return waitFor("Total ").found
   }
+
+  /// From the grid: searches `search`, opens the one match's detail and its sale window (F2), then
+  /// waits until the window's meter line shows a read balance (¥); true when it did within `timeout`.
+  @discardableResult
+  public func openSaleWindow(search: String, meter: String, timeout: TimeInterval = 30) -> Bool {
+    send("/")
+    type(search)
+    send("Enter")
+    guard waitFor("1 matches").found else { return false }
+    send("Enter")
+    guard waitFor("Meter detail").found else { return false }
+    send("F2")
+    guard waitFor("In capitals").found else { return false }
+    return waitForLine(containing: meter, with: "¥", timeout: timeout)
+  }
+
+  /// Waits until the screen line holding `key` also holds `text`.
+  public func waitForLine(containing key: String, with text: String, timeout: TimeInterval) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      let line = capture().split(separator: "\n").first { $0.contains(key) } ?? ""
+      if line.contains(text) { return true }
+      Thread.sleep(forTimeInterval: 0.2)
+    }
+    return false
+  }
 }
