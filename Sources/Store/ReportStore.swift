@@ -1,0 +1,73 @@
+import Domain
+import Foundation
+import GRDB
+
+/// One ledger entry as the reports read it: what it was, how much, who entered it, when, and where.
+public struct ReportLedgerRow: Sendable, Hashable {
+  /// Sale, refund or reversal (the reports' kinds).
+  public var kind: LedgerKind
+  /// Signed amount in fen, as the ledger holds it.
+  public var amountFen: Int64
+  /// How a sale was paid, nil for other kinds.
+  public var payMethod: PayMethod?
+  /// Who entered it.
+  public var `operator`: String
+  /// When it was entered.
+  public var createdAt: Date
+  /// The meter's building, empty when the meter is unknown.
+  public var building: String
+
+  /// Creates a row.
+  public init(
+    kind: LedgerKind, amountFen: Int64, payMethod: PayMethod?, operator: String, createdAt: Date,
+    building: String
+  ) {
+    self.kind = kind
+    self.amountFen = amountFen
+    self.payMethod = payMethod
+    self.operator = `operator`
+    self.createdAt = createdAt
+    self.building = building
+  }
+}
+
+extension AppDatabase {
+  /// Ledger entries of `kinds` entered in `[start, end)`, optionally of one operator and of meters in
+  /// one building, in bill order: one query joining each entry's meter for its building.
+  public func reportLedgerRows(
+    from start: Date, to end: Date, kinds: [LedgerKind], operator name: String? = nil,
+    building: String? = nil
+  ) throws -> [ReportLedgerRow] {
+    guard !kinds.isEmpty else { return [] }
+    var sql = """
+      SELECT l.kind, l.amountFen, l.payMethod, l.operator, l.createdAt,
+        COALESCE(m.building, '') AS building
+      FROM ledgerEntry l LEFT JOIN meter m ON m.number = l.meter
+      WHERE l.createdAt >= ? AND l.createdAt < ?
+      AND l.kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))
+      """
+    var arguments: StatementArguments = [start, end]
+    arguments += StatementArguments(kinds.map(\.rawValue))
+    if let name {
+      sql += " AND l.operator = ?"
+      arguments += [name]
+    }
+    if let building {
+      sql += " AND m.building = ?"
+      arguments += [building]
+    }
+    sql += " ORDER BY l.bill"
+    return try writer.read { db in
+      try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        let kindText: String = row["kind"]
+        guard let kind = LedgerKind(rawValue: kindText) else {
+          throw DatabaseError(message: "unknown ledger kind \(kindText)")
+        }
+        let payText: String? = row["payMethod"]
+        return ReportLedgerRow(
+          kind: kind, amountFen: row["amountFen"], payMethod: payText.flatMap(PayMethod.init(rawValue:)),
+          operator: row["operator"], createdAt: row["createdAt"], building: row["building"])
+      }
+    }
+  }
+}
