@@ -59,6 +59,23 @@ import Testing
     #expect(state.overlay == .help)
   }
 
+  @Test func filterToSettingsDriftOnly() {
+    var state = SampleSite.app(language: .en, size: SampleSite.small)
+    var drifting = SampleSite.meters[2]
+    drifting.flags.insert(.settingsDrift)
+    _ = state.send(.metersUpdated([drifting]))
+    state.press(.function(4))
+    #expect(state.rendered.find("[ ] settings drift 1") != nil)
+    state.press(.down, .down, .down, .down, .down, .down, .enter)
+    #expect(state.grid.driftOnly)
+    let meters = state.grid.rows.compactMap(\.meterIndex).map { state.grid.meters[$0].meter }
+    #expect(meters == [drifting.meter])
+    #expect(state.rendered.find("+settings drift") != nil)
+    state.press(.function(4), .character("a"))
+    #expect(!state.grid.driftOnly)
+    #expect(state.grid.rows.compactMap(\.meterIndex).count == SampleSite.meters.count)
+  }
+
   @Test func filterToArrearsOnly() {
     var state = SampleSite.app(language: .en, size: SampleSite.small)
     state.press(.function(4))

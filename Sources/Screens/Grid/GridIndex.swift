@@ -42,7 +42,9 @@ extension GridState {
     var counts: [MeterStatus: Int] = [:]
     for meter in meters { counts[meter.status, default: 0] += 1 }
     self.counts = counts
-    let indices = meters.indices.filter { shown.contains(meters[$0].status) }
+    let indices = meters.indices.filter {
+      shown.contains(meters[$0].status) && (!driftOnly || meters[$0].flags.contains(.settingsDrift))
+    }
     var keyed = indices.map { (index: $0, key: GridState.sortKey(meters[$0], sort, grouping)) }
     keyed.sort { $0.key < $1.key }
     rows = GridState.rowsWithHeaders(

@@ -40,6 +40,8 @@ public struct GridState: Sendable {
   public internal(set) var sort: GridSort
   /// The statuses shown (all six unless filtered).
   public internal(set) var shown: Set<MeterStatus>
+  /// True when only meters flagged with settings drift (设置偏差) are shown.
+  public internal(set) var driftOnly = false
   /// The selected row and the scroll position.
   public internal(set) var table: TableState
   /// Meter numbers tagged with Space, for batch operations.

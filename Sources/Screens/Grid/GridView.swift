@@ -135,10 +135,12 @@ extension GridScreen {
       ? strings[GridText.filterAll]
       : MeterStatus.allCases.filter { state.shown.contains($0) }.map { strings.status($0) }.joined(
         separator: ",")
+    var shownFilter = filter.isEmpty ? "-" : filter
+    if state.driftOnly { shownFilter += "+" + strings[GridText.filterDrift] }
     var parts = [
       strings.format(GridText.groupBy, strings[groupNames[state.grouping] ?? .groupNone]),
       strings.format(GridText.sortBy, strings[sortNames[state.sort] ?? .sortMeter]),
-      strings.format(GridText.filterBy, filter.isEmpty ? "-" : filter),
+      strings.format(GridText.filterBy, shownFilter),
     ]
     if !state.tagged.isEmpty { parts.append(strings.format(GridText.tagged, "\(state.tagged.count)")) }
     return parts.joined(separator: "  ")
@@ -154,13 +156,20 @@ extension GridScreen {
     }
   }
 
-  /// The F4 menu: a check box per status with its count, then "all".
+  /// The F4 menu: a check box per status with its count, "settings drift only", then "all".
   private static func drawFilterMenu(_ state: GridState, into buffer: inout Buffer, strings: Strings) {
     guard let cursor = state.filterMenu else { return }
+    let drifting = state.meters.filter { $0.flags.contains(.settingsDrift) }.count
     let items = filterItems.map { item -> String in
-      guard let status = item else { return "    " + strings[GridText.filterAll] }
-      let mark = state.shown.contains(status) ? "[x] " : "[ ] "
-      return mark + strings.status(status) + " \(state.counts[status] ?? 0)"
+      switch item {
+      case .status(let status):
+        let mark = state.shown.contains(status) ? "[x] " : "[ ] "
+        return mark + strings.status(status) + " \(state.counts[status] ?? 0)"
+      case .drift:
+        return (state.driftOnly ? "[x] " : "[ ] ") + strings[GridText.filterDrift] + " \(drifting)"
+      case .all:
+        return "    " + strings[GridText.filterAll]
+      }
     }
     let hint = strings[GridText.filterHint]
     let width = min(buffer.size.width, max(24, Format.cells(hint) + 4))

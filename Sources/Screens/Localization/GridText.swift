@@ -4,7 +4,7 @@ public enum GridText: LocalizedText {
   case colRemaining, colMarkers, colAge
   case total, tagged, groupBy, groupBuilding, groupFloor, groupBus, groupNone
   case sortBy, sortMeter, sortRemaining, sortSeverity, sortAge
-  case filterBy, filterAll, filterTitle, filterHint
+  case filterBy, filterAll, filterTitle, filterHint, filterDrift
   case searchLabel, searchMatches, searchHint, noMatch
   case reading, readDone, readFailed, busHeader, loading, empty
 
@@ -36,6 +36,7 @@ public enum GridText: LocalizedText {
     case .sortAge: ("读数时间", "age")
     case .filterBy: ("筛选:{0}", "Filter: {0}")
     case .filterAll: ("全部", "all")
+    case .filterDrift: ("设置偏差", "settings drift")
     case .filterTitle: ("按状态筛选", "Filter by status")
     case .filterHint: ("空格勾选 Enter仅此项", "Space toggle, Enter only")
     case .searchLabel: ("查找", "Search")

@@ -30,6 +30,7 @@ final class ConsoleRuntime {
   private var pendingReads = 0
   private var lastTick = Date.distantPast
   private var lastViewerReload = Date()
+  private var metersStale = false
   private var lastBusRefresh = Date.distantPast
 
   init(environment: ConsoleEnvironment, terminal: NcursesTerminal) throws {
@@ -123,7 +124,10 @@ final class ConsoleRuntime {
         dispatch(action)
       case .delivery(let event):
         if case .readFinished(let meter, _) = event, state.detail?.meter == meter { loadDetail(meter) }
-        if case .batch(let job, _, _) = event { batch.meterSettled(job: job) }
+        if case .batch(let job, _, _) = event {
+          batch.meterSettled(job: job)
+          metersStale = true  // keep-power and settings-drift marks changed in the store
+        }
         apply(sales.delivery(event))
         if state.screen == .outbox { loadOutbox() }
       case .watchRead(let meter):
@@ -153,8 +157,13 @@ final class ConsoleRuntime {
     apply(sales.tick(now: now))
     for action in batch.tick(now: now) { dispatch(action) }
     commissioning.tick(now: now)
-    if env.engine == nil, state.session != nil, now.timeIntervalSince(lastViewerReload) >= 5 {
+    let reloadEvery: TimeInterval = metersStale ? 1 : 5
+    if env.engine == nil || metersStale, state.session != nil,
+      now.timeIntervalSince(lastViewerReload) >= reloadEvery
+    {
+      metersStale = false
       lastViewerReload = now
+      env.sink?.flush()  // the store holds every reading this console has seen before it is read back
       reloadFromStore()
     }
   }
