@@ -53,12 +53,8 @@ public enum OutboxDeskError: Error, Sendable, Equatable, CustomStringConvertible
 public struct OutboxDeskEntry: Sendable, Hashable {
   /// The entry with its delivery state.
   public var record: SaleRecord
-  /// The meter's purchase count and balance as last read, and when.
+  /// The meter's purchase count as last read.
   public var meterCount: Int64?
-  /// The meter's remaining amount as last read.
-  public var meterBalance: Money?
-  /// When the meter was last read.
-  public var readAt: Date?
 }
 
 /// The undelivered-sales desk: every sale, refund or reversal not yet delivered, why and since
@@ -77,8 +73,7 @@ public struct OutboxDeskService: Sendable {
     return try database.undeliveredRows().map { row in
       let state = states[row.entry.meter]
       return OutboxDeskEntry(
-        record: SaleRecord(row: row), meterCount: state?.purchaseCount,
-        meterBalance: state?.remainingFen.map { Money(fen: $0) }, readAt: state?.readAt)
+        record: SaleRecord(row: row), meterCount: state?.purchaseCount)
     }
   }
 

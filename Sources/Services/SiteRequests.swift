@@ -65,46 +65,41 @@ public struct SiteRequests: Sendable {
   /// Waits until bill `bill` is no longer on its way (delivered, failed, conflict, void) or
   /// `seconds` pass; while nobody holds the lease this process takes it and delivers itself.
   public func waitForDelivery(bill: Int64, seconds: TimeInterval) throws -> SaleRecord? {
-    let deadline = Date().addingTimeInterval(seconds)
     let service = SalesService(database: database)
-    SiteWake.ring(database: path)
-    while true {
+    return try waitUntil(seconds: seconds, work: { await $0.runOnce() }) {
       let record = try service.sale(bill: bill)
-      guard let current = record, current.status.isPending else { return record }
-      if Date() >= deadline { return record }
-      if AcquisitionLease.holder(database: path) == nil,
-        let runtime = try? SiteRuntime(path: path, mode: .acquire, options: options)
-      {
-        if let coordinator = runtime.coordinator {
-          Self.block { await coordinator.runOnce() }
-        }
-        runtime.stop()
-        if let after = try service.sale(bill: bill), !after.status.isPending { return after }
-      }
-      Thread.sleep(forTimeInterval: 0.05)
+      return (record, record?.status.isPending != true)
     }
   }
 
   /// Waits until batch job `job` is finished or `seconds` pass; while nobody holds the lease this
   /// process takes it and carries the job out itself.
   public func waitForBatch(job: Int64, seconds: TimeInterval) throws -> BatchJobRecord? {
+    try waitUntil(seconds: seconds, work: { await $0.runBatches() }) {
+      let record = try database.batchJob(id: job)
+      return (record, record?.state != .running)
+    }
+  }
+
+  /// Rings the lease holder, then polls `check` until it says settled or `seconds` pass. When nobody
+  /// holds the lease, this process takes it once, keeps its private runtime open and runs `work`
+  /// between polls (one engine for the whole wait, not one per poll).
+  private func waitUntil<Value>(
+    seconds: TimeInterval, work: @escaping @Sendable (DeliveryCoordinator) async -> Void,
+    check: () throws -> (Value?, settled: Bool)
+  ) throws -> Value? {
     let deadline = Date().addingTimeInterval(seconds)
     SiteWake.ring(database: path)
+    var runtime: SiteRuntime?
+    defer { runtime?.stop() }
     while true {
-      guard let record = try database.batchJob(id: job), record.state == .running else {
-        return try database.batchJob(id: job)
+      let (value, settled) = try check()
+      if settled || Date() >= deadline { return value }
+      if runtime == nil, AcquisitionLease.holder(database: path) == nil {
+        runtime = try? SiteRuntime(path: path, mode: .acquire, options: options)
       }
-      if Date() >= deadline { return record }
-      if AcquisitionLease.holder(database: path) == nil,
-        let runtime = try? SiteRuntime(path: path, mode: .acquire, options: options)
-      {
-        if let coordinator = runtime.coordinator {
-          Self.block { await coordinator.runBatches() }
-        }
-        runtime.stop()
-        continue
-      }
-      Thread.sleep(forTimeInterval: 0.1)
+      if let coordinator = runtime?.coordinator { Self.block { await work(coordinator) } }
+      Thread.sleep(forTimeInterval: 0.05)
     }
   }
 
