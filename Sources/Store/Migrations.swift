@@ -11,6 +11,7 @@ enum Migrations {
     migrator.registerMigration("v2-delivery", migrate: createDeliveryWork)
     migrator.registerMigration("v2-printer", migrate: addPrinterSettings)
     migrator.registerMigration("v3-batch", migrate: createBatchJobs)
+    migrator.registerMigration("v4-reports", migrate: createReportTables)
     return migrator
   }
 

@@ -31,12 +31,52 @@ public struct ReportLedgerRow: Sendable, Hashable {
   }
 }
 
+/// Narrows a ledger query: every field set must match, nil matches all.
+public struct LedgerScope: Sendable, Hashable {
+  /// The entry's operator.
+  public var `operator`: String?
+  /// The entry's meter's building.
+  public var building: String?
+  /// The entry's meter's bus.
+  public var bus: String?
+  /// The entry's meter.
+  public var meter: String?
+  /// The entry's account.
+  public var account: String?
+
+  /// Creates a scope; the default matches every entry.
+  public init(
+    operator: String? = nil, building: String? = nil, bus: String? = nil, meter: String? = nil,
+    account: String? = nil
+  ) {
+    self.operator = `operator`
+    self.building = building
+    self.bus = bus
+    self.meter = meter
+    self.account = account
+  }
+
+  /// The scope's SQL conditions over `ledgerEntry l` joined with `meter m`, with their arguments.
+  func conditions() -> (sql: String, arguments: StatementArguments) {
+    var sql = ""
+    var arguments = StatementArguments()
+    for (column, value) in [
+      ("l.operator", self.operator), ("m.building", building), ("m.bus", bus), ("l.meter", meter),
+      ("l.account", account),
+    ] {
+      guard let value else { continue }
+      sql += " AND \(column) = ?"
+      arguments += [value]
+    }
+    return (sql, arguments)
+  }
+}
+
 extension AppDatabase {
-  /// Ledger entries of `kinds` entered in `[start, end)`, optionally of one operator and of meters in
-  /// one building, in bill order: one query joining each entry's meter for its building.
+  /// Ledger entries of `kinds` entered in `[start, end)` within `scope`, in bill order: one query joining
+  /// each entry's meter for its building and bus.
   public func reportLedgerRows(
-    from start: Date, to end: Date, kinds: [LedgerKind], operator name: String? = nil,
-    building: String? = nil
+    from start: Date, to end: Date, kinds: [LedgerKind], where scope: LedgerScope = LedgerScope()
   ) throws -> [ReportLedgerRow] {
     guard !kinds.isEmpty else { return [] }
     var sql = """
@@ -48,14 +88,9 @@ extension AppDatabase {
       """
     var arguments: StatementArguments = [start, end]
     arguments += StatementArguments(kinds.map(\.rawValue))
-    if let name {
-      sql += " AND l.operator = ?"
-      arguments += [name]
-    }
-    if let building {
-      sql += " AND m.building = ?"
-      arguments += [building]
-    }
+    let conditions = scope.conditions()
+    sql += conditions.sql
+    arguments += conditions.arguments
     sql += " ORDER BY l.bill"
     return try writer.read { db in
       try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in

@@ -163,7 +163,7 @@ struct ReportCLITests {
       let cells = try #require(book["rows"] as? [[[String: Any]]], "\(read.stdout) \(read.stderr)")
       #expect(cells.count == 2 + rows.count + 1, "title, header, rows, totals")
       let headers = cells[1].compactMap { $0["value"] as? String }
-      #expect(headers == ["售电员", "日期", "售电金额", "冲正金额", "退电金额", "财务收入", "笔数"])
+      #expect(headers == ["售电员", "日期", "售电金额", "冲正金额", "退电金额", "财务收入", "笔数", "现金", "微信", "支付宝", "银行卡"])
       let keys = ["sales", "reversals", "refunds", "net"]
       for (index, row) in rows.enumerated() {
         let line = cells[2 + index]

@@ -32,22 +32,19 @@ public struct SalesReportQuery: Sendable, Hashable {
   public var by: ReportGrouping
   /// One row per cashier and period when true; one row per period for all cashiers when false.
   public var perOperator: Bool
-  /// Only this operator's entries, when set.
-  public var `operator`: String?
-  /// Only entries for meters in this building (code), when set.
-  public var building: String?
+  /// Which entries count (operator, building, bus, meter, account).
+  public var filter: ReportFilter
 
   /// Creates a query.
   public init(
     from: ReportDay, to: ReportDay, by: ReportGrouping = .day, perOperator: Bool = true,
-    operator: String? = nil, building: String? = nil
+    filter: ReportFilter = ReportFilter()
   ) {
     self.from = from
     self.to = to
     self.by = by
     self.perOperator = perOperator
-    self.operator = `operator`
-    self.building = building
+    self.filter = filter
   }
 }
 
@@ -124,6 +121,13 @@ public struct SalesReport: Sendable, Hashable {
   public var totals: SalesFigures
 }
 
+extension ReportFilter {
+  /// The filter as the store's ledger query takes it.
+  var ledgerScope: LedgerScope {
+    LedgerScope(operator: self.operator, building: building, bus: bus, meter: meter, account: account)
+  }
+}
+
 /// Builds sales reports (售电报表) from the ledger, in the site's time zone.
 public struct SalesReportService: Sendable {
   let database: AppDatabase
@@ -146,7 +150,7 @@ public struct SalesReportService: Sendable {
     let zone = try timeZone()
     let entries = try database.reportLedgerRows(
       from: query.from.start(in: zone), to: query.to.end(in: zone), kinds: Self.kinds,
-      operator: query.operator, building: query.building)
+      where: query.filter.ledgerScope)
     return Self.group(entries, query: query, zone: zone)
   }
 
@@ -175,19 +179,19 @@ public struct SalesReportService: Sendable {
     return SalesReport(query: query, timeZone: zone, rows: rows, totals: totals)
   }
 
-  /// The report as a spreadsheet: 售电员 · 日期 · 售电金额 · 冲正金额 · 退电金额 · 财务收入 · 笔数, a totals
-  /// row, and a bar chart of sales per row's period.
+  /// The report as a spreadsheet: 售电员 · 日期 · 售电金额 · 冲正金额 · 退电金额 · 财务收入 · 笔数 and sales per
+  /// payment method (现金 · 微信 · 支付宝 · 银行卡), a totals row, and a bar chart of sales per row's period.
   public static func table(_ report: SalesReport, siteName: String) -> SpreadsheetTable {
     let columns = [
       SpreadsheetColumn("售电员", .text), SpreadsheetColumn("日期", .text), SpreadsheetColumn("售电金额", .money),
       SpreadsheetColumn("冲正金额", .money), SpreadsheetColumn("退电金额", .money),
       SpreadsheetColumn("财务收入", .money), SpreadsheetColumn("笔数", .integer),
-    ]
+    ] + PayMethod.allCases.map { SpreadsheetColumn($0.chineseName, .money) }
     func cells(_ figures: SalesFigures) -> [SpreadsheetCell] {
       [
         .money(figures.sales), .money(figures.reversals), .money(figures.refunds), .money(figures.net),
         .integer(Int64(figures.bills)),
-      ]
+      ] + PayMethod.allCases.map { .money(figures.byPay[$0] ?? .zero) }
     }
     let rows = report.rows.map { row in [.text(row.operator ?? "全部"), .text(row.period)] + cells(row.figures)
     }

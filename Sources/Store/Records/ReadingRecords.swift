@@ -60,6 +60,14 @@ public struct DailyEnergyRecord: Codable, Sendable, Hashable, FetchableRecord, P
   public var lastEnergy: Int64
   /// Readings folded in.
   public var readings: Int
+  /// Last sharp (尖) register read that day, 0.01 kWh; nil when the meter reports none.
+  public var lastSharp: Int64?
+  /// Last peak (峰) register read that day, 0.01 kWh.
+  public var lastPeak: Int64?
+  /// Last flat (平) register read that day, 0.01 kWh.
+  public var lastFlat: Int64?
+  /// Last valley (谷) register read that day, 0.01 kWh.
+  public var lastValley: Int64?
   /// Creates a rollup row.
   public init(meter: String, day: String, firstEnergy: Int64, lastEnergy: Int64, readings: Int) {
     self.meter = meter

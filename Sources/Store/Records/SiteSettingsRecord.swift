@@ -36,6 +36,8 @@ public struct SiteSettingsRecord: Codable, Sendable, Hashable, FetchableRecord, 
   public var printerPaper: String = "dot-matrix"
   /// Whether the receipt printer speaks ESC/POS (initialise, Chinese mode, a cut after each copy).
   public var printerEscpos: Bool = false
+  /// Days raw readings are kept; daily rollups are kept for ever.
+  public var readingRetentionDays: Int = 400
 
   /// Creates the settings row.
   public init(

@@ -1,0 +1,74 @@
+import Documents
+import Foundation
+import Store
+
+/// What the report centre is asked for: a report, a range of local days, a grouping and filters.
+public struct ReportRequest: Sendable, Hashable {
+  /// Which report.
+  public var kind: ReportKind
+  /// The first day, inclusive.
+  public var from: ReportDay
+  /// The last day, inclusive.
+  public var to: ReportDay
+  /// Rows per day, month or year, where the report has periods.
+  public var by: ReportGrouping
+  /// Which meters, accounts and cashiers count.
+  public var filter: ReportFilter
+  /// Only what holds now (alarms and offline: the real-time view instead of the history).
+  public var active: Bool
+
+  /// Creates a request.
+  public init(
+    kind: ReportKind, from: ReportDay, to: ReportDay, by: ReportGrouping = .day,
+    filter: ReportFilter = ReportFilter(), active: Bool = false
+  ) {
+    self.kind = kind
+    self.from = from
+    self.to = to
+    self.by = by
+    self.filter = filter
+    self.active = active
+  }
+}
+
+/// The one entry the F7 screen uses: any report as a table (with its totals and chart) that the screen
+/// draws, exports to .xlsx / .csv and prints.
+public struct ReportCentre: Sendable {
+  let database: AppDatabase
+
+  /// Creates the centre over a database.
+  public init(database: AppDatabase) {
+    self.database = database
+  }
+
+  /// The site's time zone (the process's own when the site names none or an unknown one).
+  public func timeZone() throws -> TimeZone {
+    TimeZone(identifier: try database.siteSettings()?.timeZone ?? "") ?? .current
+  }
+
+  /// Runs `request` and returns its table, titled with the site's name and the range.
+  public func table(_ request: ReportRequest) throws -> SpreadsheetTable {
+    let site = try database.siteSettings()?.name ?? ""
+    switch request.kind {
+    case .sales:
+      let report = try SalesReportService(database: database).report(
+        SalesReportQuery(from: request.from, to: request.to, by: request.by, filter: request.filter))
+      return SalesReportService.table(report, siteName: site)
+    default:
+      throw ReportCentreError.notBuilt(request.kind)
+    }
+  }
+}
+
+/// Why the report centre could not run a report.
+public enum ReportCentreError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The report has no builder yet.
+  case notBuilt(ReportKind)
+
+  /// The message shown to the operator.
+  public var description: String {
+    switch self {
+    case .notBuilt(let kind): "report \(kind.rawValue) is not available"
+    }
+  }
+}
