@@ -182,11 +182,12 @@ public struct SalesReportService: Sendable {
   /// The report as a spreadsheet: 售电员 · 日期 · 售电金额 · 冲正金额 · 退电金额 · 财务收入 · 笔数 and sales per
   /// payment method (现金 · 微信 · 支付宝 · 银行卡), a totals row, and a bar chart of sales per row's period.
   public static func table(_ report: SalesReport, siteName: String) -> SpreadsheetTable {
-    let columns = [
-      SpreadsheetColumn("售电员", .text), SpreadsheetColumn("日期", .text), SpreadsheetColumn("售电金额", .money),
-      SpreadsheetColumn("冲正金额", .money), SpreadsheetColumn("退电金额", .money),
-      SpreadsheetColumn("财务收入", .money), SpreadsheetColumn("笔数", .integer),
-    ] + PayMethod.allCases.map { SpreadsheetColumn($0.chineseName, .money) }
+    let columns =
+      [
+        SpreadsheetColumn("售电员", .text), SpreadsheetColumn("日期", .text), SpreadsheetColumn("售电金额", .money),
+        SpreadsheetColumn("冲正金额", .money), SpreadsheetColumn("退电金额", .money),
+        SpreadsheetColumn("财务收入", .money), SpreadsheetColumn("笔数", .integer),
+      ] + PayMethod.allCases.map { SpreadsheetColumn($0.chineseName, .money) }
     func cells(_ figures: SalesFigures) -> [SpreadsheetCell] {
       [
         .money(figures.sales), .money(figures.reversals), .money(figures.refunds), .money(figures.net),
