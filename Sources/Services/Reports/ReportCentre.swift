@@ -54,6 +54,10 @@ public struct ReportCentre: Sendable {
       let report = try SalesReportService(database: database).report(
         SalesReportQuery(from: request.from, to: request.to, by: request.by, filter: request.filter))
       return SalesReportService.table(report, siteName: site)
+    case .shift:
+      let report = try ShiftReportService(database: database).report(
+        from: request.from, to: request.to, filter: request.filter)
+      return ShiftReportService.table(report, siteName: site)
     default:
       throw ReportCentreError.notBuilt(request.kind)
     }
