@@ -14,7 +14,10 @@ struct ReportCommand: ParsableCommand {
       today), the filters that apply to it, and one output: --json, --csv FILE, --xlsx FILE or \\
       --print QUEUE (aligned text on standard output without one). Money is in yuan, energy in kWh.
       """,
-    subcommands: [SalesReportCommand.self, ShiftReportCommand.self])
+    subcommands: [
+      SalesReportCommand.self, ShiftReportCommand.self, AlarmsReportCommand.self, OfflineReportCommand.self,
+      AccountsReportCommand.self,
+    ])
 }
 
 /// `meterdesk report sales`: sales by cashier and day, month or year (售电报表).

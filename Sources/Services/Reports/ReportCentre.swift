@@ -58,6 +58,20 @@ public struct ReportCentre: Sendable {
       let report = try ShiftReportService(database: database).report(
         from: request.from, to: request.to, filter: request.filter)
       return ShiftReportService.table(report, siteName: site)
+    case .alarms:
+      let report = try AlarmReportService(database: database).report(
+        AlarmReportQuery(
+          from: request.from, to: request.to, active: request.active, filter: request.filter))
+      return AlarmReportService.table(report, siteName: site)
+    case .offline:
+      let report = try OfflineReportService(database: database).report(
+        OfflineReportQuery(
+          from: request.from, to: request.to, active: request.active, filter: request.filter))
+      return OfflineReportService.table(report, siteName: site)
+    case .accounts:
+      let report = try AccountRecordsService(database: database).report(
+        AccountRecordsQuery(from: request.from, to: request.to, filter: request.filter))
+      return AccountRecordsService.table(report, siteName: site)
     default:
       throw ReportCentreError.notBuilt(request.kind)
     }
