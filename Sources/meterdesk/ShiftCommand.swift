@@ -34,7 +34,8 @@ struct ShiftCloseCommand: ParsableCommand {
   @Option(help: "Database file.") var db: String
   @Option(name: .customLong("operator"), help: "Operator name.") var operatorName: String
   @Flag(help: "Read the password from standard input (the only way).") var passwordStdin = false
-  @Option(help: "Cash counted in the drawer, in yuan, e.g. 1234.50.") var counted: String
+  @Option(parsing: .unconditional, help: "Cash counted in the drawer, in yuan, e.g. 1234.50.")
+  var counted: String
   @Option(help: "A remark printed on the slip.") var remark: String = ""
   @Option(help: "CUPS queue to print the slip on.") var print: String?
   @Option(help: "CUPS server host:port.") var printServer: String?
