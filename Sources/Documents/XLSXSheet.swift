@@ -13,6 +13,8 @@ struct XLSXSheet {
   let formats: XLSXFormats
   /// The table.
   let table: SpreadsheetTable
+  /// Hears (rows written, rows in all) as rows are written.
+  let progress: (@Sendable (Int, Int) -> Void)?
 
   /// The title's row.
   static let titleRow: lxw_row_t = 0
@@ -24,15 +26,18 @@ struct XLSXSheet {
   static let widthRange = 6...60
 
   /// Adds a worksheet for `table` to `workbook` and writes it.
-  static func write(_ table: SpreadsheetTable, into workbook: UnsafeMutablePointer<lxw_workbook>)
-    throws(XLSXFailure)
-  {
+  static func write(
+    _ table: SpreadsheetTable, into workbook: UnsafeMutablePointer<lxw_workbook>,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(XLSXFailure) {
     let name = Self.sheetName(table.sheetName)
     guard let sheet = workbook_add_worksheet(workbook, name) else {
       throw XLSXFailure(message: "workbook_add_worksheet(\"\(name)\") failed")
     }
     let formats = try XLSXFormats(workbook: workbook)
-    try XLSXSheet(workbook: workbook, sheet: sheet, sheetName: name, formats: formats, table: table).fill()
+    try XLSXSheet(
+      workbook: workbook, sheet: sheet, sheetName: name, formats: formats, table: table, progress: progress
+    ).fill()
   }
 
   /// A name Excel accepts: without `[]:*?/\`, no surrounding apostrophes, at most 31 characters.
@@ -56,10 +61,12 @@ struct XLSXSheet {
         "worksheet_write_string")
     }
     var row = Self.firstDataRow
-    for cells in table.rows {
+    for (index, cells) in table.rows.enumerated() {
       try write(cells, row: row, bold: false)
       row += 1
+      if (index + 1) % XLSXWriter.progressStep == 0 { progress?(index + 1, table.rows.count) }
     }
+    progress?(table.rows.count, table.rows.count)
     if let totals = table.totals { try write(totals, row: row, bold: true) }
     worksheet_freeze_panes(sheet, Self.firstDataRow, 0)
     for (index, cells) in table.columnCells().enumerated() {

@@ -9,11 +9,17 @@ import Foundation
 /// Money and energy are Excel numbers in yuan and kWh with the format `#,##0.00`; dates are
 /// Excel date-times in the table's time zone.
 public enum XLSXWriter {
+  /// Rows between two progress calls.
+  public static let progressStep = 1_000
+
   /// Writes `table` to `path`, replacing the file only when the whole workbook was written.
   ///
   /// Throws a `SpreadsheetError` naming `path`: the table is invalid (see `validate(path:)`),
   /// or libxlsxwriter failed (with its error string), or the file could not be moved into place.
-  public static func write(_ table: SpreadsheetTable, to path: String) throws {
+  /// `progress` hears (rows written, rows in all) every ``progressStep`` rows and at the end.
+  public static func write(
+    _ table: SpreadsheetTable, to path: String, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws {
     try table.validate(path: path)
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent()
@@ -32,7 +38,7 @@ public enum XLSXWriter {
     }
     var failure: XLSXFailure?
     do {
-      try XLSXSheet.write(table, into: workbook)
+      try XLSXSheet.write(table, into: workbook, progress: progress)
     } catch {
       failure = error
     }

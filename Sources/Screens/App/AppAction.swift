@@ -81,6 +81,8 @@ public enum AppAction: Sendable, Hashable {
   case relayTestFinished(meter: String, ok: Bool, detail: String)
   /// Raw registers were read (after `.readRegisters`), or the error text.
   case registersRead(meter: String, [RegisterRow], error: String?)
+  /// A report, export, print or shift hand-over answered (after the report effects).
+  case reports(ReportsAction)
   /// Something failed that the operator must see.
   case errorReported(String)
 }

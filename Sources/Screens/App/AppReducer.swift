@@ -101,6 +101,8 @@ public enum AppReducer {
       return BusesScreen.update(&state.buses, .relayTestFinished(meter: meter, ok: ok, detail: detail))
     case .registersRead(let meter, let rows, let error):
       return BusesScreen.update(&state.buses, .registersRead(meter: meter, rows, error: error))
+    case .reports(let action):
+      return updateReports(&state, action)
     case .errorReported(let text):
       state.overlay = .message(text)
       return []
@@ -121,6 +123,7 @@ public enum AppReducer {
     _ = BusesScreen.update(&state.buses, .resized(content))
     _ = updateOutbox(&state, .resized(content))
     _ = updateBatch(&state, .resized(content))
+    _ = updateReports(&state, .resized(content))
   }
 
   /// Routes a key: overlay first, then global keys, then the current screen.
@@ -166,6 +169,8 @@ public enum AppReducer {
       return openOutbox(&state)
     case .function(6) where state.screen == .grid:
       return openBatch(&state)
+    case .function(7) where state.screen != .reports && canOpenReports(state):
+      return leaveScreen(&state) + openReports(&state)
     default:
       return routeToScreen(key, &state)
     }
@@ -192,6 +197,8 @@ public enum AppReducer {
       return updateOutbox(&state, .keyPressed(key))
     case .batch:
       return updateBatch(&state, .keyPressed(key))
+    case .reports:
+      return updateReports(&state, .keyPressed(key))
     }
   }
 
@@ -231,6 +238,10 @@ public enum AppReducer {
       state.screen = .grid
       state.batch = nil
       return []
+    case .reports:
+      state.screen = .grid
+      state.reports = nil
+      return []
     case .buses:
       state.screen = .grid
       return BusesScreen.leave(&state.buses)
@@ -255,6 +266,7 @@ public enum AppReducer {
     case .accounts: state.accounts?.acceptsText ?? false
     case .outbox: state.outbox?.acceptsText ?? false
     case .batch: state.batch?.acceptsText ?? false
+    case .reports: state.reports?.acceptsText ?? false
     case .buses: state.buses.acceptsText || state.session == nil
     case .detail: state.session == nil
     }
@@ -270,6 +282,7 @@ public enum AppReducer {
     case .accounts: state.accounts?.capturesEscape ?? false
     case .outbox: state.outbox?.capturesEscape ?? false
     case .batch: state.batch?.capturesEscape ?? false
+    case .reports: state.reports?.capturesEscape ?? false
     }
   }
 

@@ -20,6 +20,8 @@ public enum ScreenID: Sendable, Hashable {
   case outbox
   /// The batch operations screen (批量操作).
   case batch
+  /// The report centre (报表中心).
+  case reports
 }
 
 /// A box drawn over the current screen that takes the keys until closed.
@@ -38,6 +40,8 @@ public struct AppState: Sendable {
   public var language: Language
   /// Demo mode shows the demo accounts on the login screen.
   public var demoMode: Bool
+  /// Draw charts with ASCII ("#", "|") for terminals that draw block characters double-width.
+  public var asciiCharts: Bool = false
   /// The operator logged in, nil at the login screen.
   public internal(set) var session: OperatorSession?
   /// The current screen.
@@ -74,6 +78,8 @@ public struct AppState: Sendable {
   public internal(set) var outbox: OutboxState?
   /// The batch operations screen, while open.
   public internal(set) var batch: BatchState?
+  /// The report centre, while open.
+  public internal(set) var reports: ReportsState?
   /// Batch jobs still running, by job (from `.batchProgress`, on every screen, for the status line).
   public internal(set) var runningBatches: [Int64: BatchProgressModel]
 
@@ -99,6 +105,7 @@ public struct AppState: Sendable {
     accounts = nil
     outbox = nil
     batch = nil
+    reports = nil
     runningBatches = [:]
   }
 }

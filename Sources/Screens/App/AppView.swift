@@ -55,6 +55,8 @@ public enum AppView {
     case .outbox:
       state.outbox.map { OutboxScreen.view($0, now: state.now, size: size, language: state.language) }
         ?? Buffer(size: size)
+    case .reports:
+      state.reports.map { ReportsScreen.view($0, size: size, language: state.language) } ?? Buffer(size: size)
     case .batch:
       state.batch.map {
         BatchScreen.view(
@@ -75,7 +77,11 @@ public enum AppView {
       .sale: .screenSale, .accounts: .screenAccounts, .outbox: .screenOutbox,
     ]
     let screenName =
-      state.screen == .batch ? strings[BatchText.screenTitle] : strings[names[state.screen] ?? .screenGrid]
+      switch state.screen {
+      case .batch: strings[BatchText.screenTitle]
+      case .reports: strings[ReportText.screenTitle]
+      default: strings[names[state.screen] ?? .screenGrid]
+      }
     let title = strings[CommonText.appTitle] + " · " + screenName
     StatusLine(left: " " + title, right: state.clock.dateTime(state.now) + " ", role: .title)
       .render(into: &buffer, rect: Rect(x: 0, y: 0, width: buffer.size.width, height: 1))
@@ -134,7 +140,7 @@ public enum AppView {
       items.append(FKeyItem(key: 4, label: strings[CommonText.fFilter]))
       switch screen {
       case .grid, .detail: items.append(FKeyItem(key: 5, label: strings[CommonText.fRead]))
-      case .buses, .outbox: items.append(FKeyItem(key: 5, label: strings[CommonText.fRefresh]))
+      case .buses, .outbox, .reports: items.append(FKeyItem(key: 5, label: strings[CommonText.fRefresh]))
       case .batch:
         switch state.batch?.phase {
         case .job?, .jobs?: items.append(FKeyItem(key: 5, label: strings[CommonText.fRefresh]))
@@ -144,6 +150,9 @@ public enum AppView {
       }
       if screen == .grid, AppReducer.canOpenBatch(state) {
         items.append(FKeyItem(key: 6, label: strings[BatchText.fBatch]))
+      }
+      if AppReducer.canOpenReports(state), screen != .reports {
+        items.append(FKeyItem(key: 7, label: strings[ReportText.fReports]))
       }
       if AppReducer.canOpenBuses(state), screen != .buses {
         items.append(FKeyItem(key: 8, label: strings[CommonText.fBuses]))

@@ -77,6 +77,18 @@ public enum Effect: Sendable, Hashable {
   /// Read `count` registers from `start` with Modbus function `function` (3 holding, 4 input); answer
   /// with `.registersRead`.
   case readRegisters(meter: String, function: Int, start: Int, count: Int)
+  /// Run a report; answer with `.reports(.loaded)` or `.reports(.failed)`.
+  case runReport(ReportQueryModel)
+  /// Write the report to a file in the site's exports folder; answer with `.reports(.exportProgress)` as
+  /// rows are written and `.reports(.exported)`.
+  case exportReport(ReportQueryModel, ReportExportFormat)
+  /// Print the report on the site's CUPS queue; answer with `.reports(.printed)`.
+  case printReport(ReportQueryModel)
+  /// Add up the logged-in cashier's open shift; answer with `.reports(.shiftLoaded)`.
+  case loadShift
+  /// Hand over the logged-in cashier's shift with the cash counted, print the slip; answer with
+  /// `.reports(.shiftClosed)`.
+  case closeShift(counted: Money, remark: String)
   /// Leave the console (restore the terminal and exit).
   case quit
 }

@@ -1,13 +1,17 @@
 import Domain
 
 extension GridScreen {
-  /// The grid's keys for an operator of `role`: F6 (batch operations) only when the role may run them.
+  /// The grid's keys for an operator of `role`: F6 (batch operations) and F7 (reports) only when the role
+  /// may use them.
   public static func help(for role: Role?) -> [HelpEntry] {
-    guard BatchScreen.available(to: role), let index = help.firstIndex(where: { $0.keys == "F5" }) else {
-      return help
-    }
     var entries = help
-    entries.insert(HelpEntry(keys: "F6", text: .batch), at: index + 1)
+    guard let index = entries.firstIndex(where: { $0.keys == "F5" }) else { return entries }
+    if role?.allows(.viewReports) ?? false {
+      entries.insert(HelpEntry(keys: "F7", text: .reports), at: index + 1)
+    }
+    if BatchScreen.available(to: role) {
+      entries.insert(HelpEntry(keys: "F6", text: .batch), at: index + 1)
+    }
     return entries
   }
 

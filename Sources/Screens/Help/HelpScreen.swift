@@ -14,6 +14,7 @@ public enum HelpScreen {
     case .accounts: AccountsScreen.help
     case .outbox: OutboxScreen.help
     case .batch: BatchScreen.help
+    case .reports: ReportsScreen.help(for: role)
     }
   }
 

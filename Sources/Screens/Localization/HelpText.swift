@@ -8,6 +8,8 @@ public enum HelpText: LocalizedText {
   case outbox, outboxRead, outboxLanded, outboxVoid, outboxRetry, outboxRefresh
   case batch, batchTab, batchChoose, batchGroup, batchOperation, batchPreview, batchJobs, batchRetry
   case batchExport, batchNew, batchLeave, batchRefresh
+  case reports, reportPick, reportRange, reportCustom, reportGroup, reportCashier, reportRealTime
+  case reportFilter, reportChart, reportExcel, reportCSV, reportPrint, reportShift, reportRerun
   case sale, saleMeter, saleAmount, salePay, saleConfirm, salePrint, saleRefund, saleReverse
 
   /// The Chinese and English text.
@@ -37,6 +39,21 @@ public enum HelpText: LocalizedText {
     case .outboxVoid: ("作废：记冲正，退还租户（需主管）", "Void: a reversal, money back to the tenant (supervisor)")
     case .outboxRetry: ("失败的票据重新下发（需主管）", "Try a failed bill again (supervisor)")
     case .outboxRefresh: ("刷新列表", "Refresh the list")
+    case .reports: ("报表中心：售电、交班、能耗、报警…", "Reports: sales, shifts, energy, alarms…")
+    case .reportPick: ("选择报表（← → 切换）", "Pick the report (← → next)")
+    case .reportRange:
+      ("范围：今天 昨天 本周 本月 上月", "Range: today, yesterday, this week, this month, last month")
+    case .reportCustom: ("自定义起止日期", "Custom first and last day")
+    case .reportGroup: ("按日 / 月 / 年（售电）", "By day / month / year (sales)")
+    case .reportCashier: ("分售电员或合计（售电）", "Per cashier or all together (sales)")
+    case .reportRealTime: ("实时或历史（报警、失联）", "Now or history (alarms, offline)")
+    case .reportFilter: ("筛选：楼、总线、表、户、售电员", "Filter: building, bus, meter, account, cashier")
+    case .reportChart: ("显示或隐藏条形图", "Show or hide the bar chart")
+    case .reportExcel: ("导出 Excel（.xlsx）", "Export to Excel (.xlsx)")
+    case .reportCSV: ("导出 CSV", "Export to CSV")
+    case .reportPrint: ("打印报表", "Print the report")
+    case .reportShift: ("交班：点钞、记录差额、打印交班单", "Hand over: count the cash, record, print")
+    case .reportRerun: ("重新生成报表", "Run the report again")
     case .title: ("帮助 · 按键", "Help · keys")
     case .close: ("按 Esc 或 F1 关闭", "Esc or F1 closes")
     case .showHelp: ("显示帮助", "Show this help")

@@ -16,12 +16,15 @@ public struct ReportRequest: Sendable, Hashable {
   public var filter: ReportFilter
   /// Only what holds now (alarms and offline: the real-time view instead of the history).
   public var active: Bool
+  /// One row per cashier and period (sales); one row per period when false.
+  public var perOperator: Bool
 
   /// Creates a request.
   public init(
     kind: ReportKind, from: ReportDay, to: ReportDay, by: ReportGrouping = .day,
-    filter: ReportFilter = ReportFilter(), active: Bool = false
+    filter: ReportFilter = ReportFilter(), active: Bool = false, perOperator: Bool = true
   ) {
+    self.perOperator = perOperator
     self.kind = kind
     self.from = from
     self.to = to
@@ -52,12 +55,22 @@ public struct ReportCentre: Sendable {
     switch request.kind {
     case .sales:
       let report = try SalesReportService(database: database).report(
-        SalesReportQuery(from: request.from, to: request.to, by: request.by, filter: request.filter))
+        SalesReportQuery(
+          from: request.from, to: request.to, by: request.by, perOperator: request.perOperator,
+          filter: request.filter))
       return SalesReportService.table(report, siteName: site)
     case .shift:
       let report = try ShiftReportService(database: database).report(
         from: request.from, to: request.to, filter: request.filter)
       return ShiftReportService.table(report, siteName: site)
+    case .energy:
+      let report = try EnergyReportService(database: database).report(
+        EnergyReportQuery(from: request.from, to: request.to, filter: request.filter))
+      return EnergyReportService.table(report, siteName: site)
+    case .daily:
+      let report = try DailyEnergyReportService(database: database).report(
+        DailyEnergyQuery(from: request.from, to: request.to, filter: request.filter))
+      return DailyEnergyReportService.table(report, siteName: site)
     case .alarms:
       let report = try AlarmReportService(database: database).report(
         AlarmReportQuery(
@@ -72,21 +85,7 @@ public struct ReportCentre: Sendable {
       let report = try AccountRecordsService(database: database).report(
         AccountRecordsQuery(from: request.from, to: request.to, filter: request.filter))
       return AccountRecordsService.table(report, siteName: site)
-    default:
-      throw ReportCentreError.notBuilt(request.kind)
     }
   }
 }
 
-/// Why the report centre could not run a report.
-public enum ReportCentreError: Error, Sendable, Hashable, CustomStringConvertible {
-  /// The report has no builder yet.
-  case notBuilt(ReportKind)
-
-  /// The message shown to the operator.
-  public var description: String {
-    switch self {
-    case .notBuilt(let kind): "report \(kind.rawValue) is not available"
-    }
-  }
-}

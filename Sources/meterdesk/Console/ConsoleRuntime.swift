@@ -24,6 +24,7 @@ final class ConsoleRuntime {
   private let sales: ConsoleSales
   private let batch: ConsoleBatch
   private let commissioning: ConsoleCommissioning
+  private let reports: ConsoleReports
   private var live = LiveMeterTable([])
   private var buildingNames: [String: String] = [:]
   private var busFraming: [String: String] = [:]
@@ -41,6 +42,8 @@ final class ConsoleRuntime {
     state = AppState(
       language: environment.language, demoMode: environment.demo, size: terminal.size, now: now,
       clock: SiteClock(utcOffsetSeconds: zone.secondsFromGMT(for: now)))
+    // Terminals that draw block characters double-width get "#" bars.
+    state.asciiCharts = ProcessInfo.processInfo.environment["METERDESK_ASCII_CHARTS"] == "1"
     let waker = terminal.waker
     let inbox = NIOLockedValueBox<[BackgroundResult]>([])
     self.inbox = inbox
@@ -50,6 +53,10 @@ final class ConsoleRuntime {
     }
     batch = ConsoleBatch(environment: environment)
     commissioning = ConsoleCommissioning(environment: environment) { result in
+      inbox.withLockedValue { $0.append(result) }
+      waker.wake()
+    }
+    reports = ConsoleReports(environment: environment) { result in
       inbox.withLockedValue { $0.append(result) }
       waker.wake()
     }
@@ -197,6 +204,12 @@ final class ConsoleRuntime {
       let meter = sales.meter(of: bill)
       sales.print(bill: bill, meter: meter.flatMap { number in live.all.first { $0.meter == number } })
     case .quit: running = false
+    case .runReport(let query): reports.run(query)
+    case .exportReport(let query, let format): reports.export(query, format: format, by: sales.session?.name)
+    case .printReport(let query): reports.print(query)
+    case .loadShift: reports.loadShift(operator: sales.session?.name)
+    case .closeShift(let counted, let remark):
+      reports.closeShift(operator: sales.session?.name, counted: counted, remark: remark)
     case .loadOutbox: loadOutbox()
     case .readOutboxMeter(let bill, let meter): readForOutbox(bill: bill, meter: meter)
     case .resolveOutbox(let bill, let resolution, let approval):
