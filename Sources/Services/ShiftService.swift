@@ -248,7 +248,7 @@ public struct ShiftService: Sendable {
     if !record.remark.isEmpty { lines.append("备注: " + record.remark) }
     lines += [
       rule, "", "交班人签字: ____________", "", "接班人签字: ____________", "", "主管签字:   ____________",
-      "", "打印 " + localText(record.closedAt, in: timeZone) + " #\(record.id ?? 0)",
+      "", "交班号 \(record.id ?? 0)",
     ]
     return lines
   }
