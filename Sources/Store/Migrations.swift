@@ -12,6 +12,8 @@ enum Migrations {
     migrator.registerMigration("v2-printer", migrate: addPrinterSettings)
     migrator.registerMigration("v3-batch", migrate: createBatchJobs)
     migrator.registerMigration("v4-reports", migrate: createReportTables)
+    migrator.registerMigration("v5-alarms", migrate: createAlarmEpisodes)
+    migrator.registerMigration("v5-audit-chain", migrate: addAuditChain)
     return migrator
   }
 
