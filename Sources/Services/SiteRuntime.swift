@@ -84,6 +84,8 @@ public final class SiteRuntime: Sendable {
   public let masterKey: SiteMasterKey?
   /// The delivery coordinator, when this process acquires.
   public let coordinator: DeliveryCoordinator?
+  /// The hourly pruning of raw readings past the site's retention, when this process acquires.
+  let maintenance: ReadingMaintenance?
 
   /// Opens the site at `path`.
   public init(path: String, mode: Mode, options: Options) throws {
@@ -111,6 +113,7 @@ public final class SiteRuntime: Sendable {
       sink = nil
       masterKey = nil
       coordinator = nil
+      maintenance = nil
       return
     }
     let plan: AcquisitionPlan
@@ -130,6 +133,7 @@ public final class SiteRuntime: Sendable {
     masterKey = key
     coordinator = DeliveryCoordinator(
       database: database, databasePath: path, engine: engine, masterKey: key, sink: sink, log: log)
+    maintenance = ReadingMaintenance(database: database, log: log)
   }
 
   /// True when this process acquires.
@@ -139,11 +143,13 @@ public final class SiteRuntime: Sendable {
   public func start(routine: Bool = true) {
     if routine { engine?.startRoutine() }
     coordinator?.start()
+    maintenance?.start()
   }
 
   /// Stops: the coordinator's run in progress finishes, the request in flight finishes, readings
   /// and delivery state are flushed, links closed. Blocks the caller; call it off the event loop.
   public func stop() {
+    maintenance?.stop()
     if let coordinator {
       let done = DispatchSemaphore(value: 0)
       Task {

@@ -75,7 +75,8 @@ extension AppDatabase {
           guard let energy = reading.energyTotal, index < write.days.count else { continue }
           days += [
             reading.meter.databaseValue, write.days[index].databaseValue, energy.databaseValue,
-            energy.databaseValue,
+            energy.databaseValue, reading.energySharp.databaseValue, reading.energyPeak.databaseValue,
+            reading.energyFlat.databaseValue, reading.energyValley.databaseValue,
           ]
           dayRows += 1
         }
@@ -154,13 +155,21 @@ extension AppDatabase {
     """
   }
 
+  /// The daily rollup upsert of `rows` rows (meter, day, energy, energy, sharp, peak, flat, valley):
+  /// the first reading of a day sets `firstEnergy`; every later one moves `lastEnergy` and the last
+  /// time-of-use registers (a reading without a register keeps the value already held).
   static func upsertDays(_ rows: Int) -> String {
     """
-    INSERT INTO dailyEnergy (meter, day, firstEnergy, lastEnergy, readings)
-    SELECT column1, column2, column3, column4, 1
-    FROM (VALUES \(placeholders(rows: rows, columns: 4))) WHERE true
+    INSERT INTO dailyEnergy (meter, day, firstEnergy, lastEnergy, readings,
+      lastSharp, lastPeak, lastFlat, lastValley)
+    SELECT column1, column2, column3, column4, 1, column5, column6, column7, column8
+    FROM (VALUES \(placeholders(rows: rows, columns: 8))) WHERE true
     ON CONFLICT(meter, day) DO UPDATE SET
-      lastEnergy = excluded.lastEnergy, readings = dailyEnergy.readings + 1
+      lastEnergy = excluded.lastEnergy, readings = dailyEnergy.readings + 1,
+      lastSharp = COALESCE(excluded.lastSharp, dailyEnergy.lastSharp),
+      lastPeak = COALESCE(excluded.lastPeak, dailyEnergy.lastPeak),
+      lastFlat = COALESCE(excluded.lastFlat, dailyEnergy.lastFlat),
+      lastValley = COALESCE(excluded.lastValley, dailyEnergy.lastValley)
     """
   }
 

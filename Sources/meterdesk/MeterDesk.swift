@@ -11,8 +11,8 @@ struct MeterDesk: ParsableCommand {
       InitCommand.self, MetersCommand.self, OperatorCommand.self, PollCommand.self, ServeCommand.self,
       SimCommand.self, ConsoleCommand.self, DemoCommand.self, ModbusCommand.self, SellCommand.self,
       RefundCommand.self, ReverseCommand.self, SalesCommand.self, ReceiptCommand.self, AccountCommand.self,
-      OutboxCommand.self, BatchCommand.self, ScanCommand.self, ReportCommand.self,
-      ShiftCommand.self,
+      OutboxCommand.self, BatchCommand.self, ScanCommand.self, ReportCommand.self, ShiftCommand.self,
+      PruneCommand.self,
     ])
 
   /// Unblocks every signal first: a parent (a test runner, a supervisor) may have started us

@@ -15,7 +15,8 @@ struct ReportCommand: ParsableCommand {
       --print QUEUE (aligned text on standard output without one). Money is in yuan, energy in kWh.
       """,
     subcommands: [
-      SalesReportCommand.self, ShiftReportCommand.self, AlarmsReportCommand.self, OfflineReportCommand.self,
+      SalesReportCommand.self, ShiftReportCommand.self, EnergyReportCommand.self,
+      DailyEnergyReportCommand.self, AlarmsReportCommand.self, OfflineReportCommand.self,
       AccountsReportCommand.self,
     ])
 }
