@@ -11,6 +11,9 @@ do {
   if which == "store" {
     try StoreBenchmark().run()
   }
+  if which == "report" {
+    try ReportBenchmark(arguments: Array(arguments.dropFirst(2))).run()
+  }
   if which == "all" || which == "acquisition" {
     try AcquisitionBenchmark(meterdesk: meterdesk, sampleSite: root + "/sample-data/site.toml").run()
   }
