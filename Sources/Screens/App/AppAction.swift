@@ -83,6 +83,14 @@ public enum AppAction: Sendable, Hashable {
   case registersRead(meter: String, [RegisterRow], error: String?)
   /// A report, export, print or shift hand-over answered (after the report effects).
   case reports(ReportsAction)
+  /// The system screen's data or outcomes (after its effects).
+  case system(SystemAction)
+  /// The alarm screen's data or outcomes (after its effects).
+  case alarms(AlarmsAction)
+  /// The active alarms changed (the status line shows the count and the newest).
+  case alarmStatusChanged(AlarmStatus)
+  /// The operator logged out (after `.logOut`): back to the login screen.
+  case loggedOut
   /// Something failed that the operator must see.
   case errorReported(String)
 }

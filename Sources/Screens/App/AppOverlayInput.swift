@@ -64,7 +64,7 @@ extension AppReducer {
     case .buses: return BusesScreen.update(&state.buses, .mouse(x: x, y: contentY, button: button))
     case .outbox: return updateOutbox(&state, .mouse(x: x, y: contentY, button: button))
     case .batch: return updateBatch(&state, .mouse(x: x, y: contentY, button: button))
-    case .login, .detail, .sale, .accounts, .reports: return []
+    case .login, .detail, .sale, .accounts, .reports, .system, .alarms: return []
     }
   }
 }

@@ -8,7 +8,7 @@ extension AppReducer {
     switch state.screen {
     case .grid: return state.grid.selectedMeter != nil
     case .detail: return state.detail != nil
-    case .login, .buses, .sale, .accounts, .outbox, .batch, .reports: return false
+    case .login, .buses, .sale, .accounts, .outbox, .batch, .reports, .system, .alarms: return false
     }
   }
 

@@ -103,6 +103,15 @@ public enum AppReducer {
       return BusesScreen.update(&state.buses, .registersRead(meter: meter, rows, error: error))
     case .reports(let action):
       return updateReports(&state, action)
+    case .system(let action):
+      return updateSystem(&state, action)
+    case .alarms(let action):
+      return updateAlarms(&state, action)
+    case .alarmStatusChanged(let status):
+      state.alarmStatus = status
+      return []
+    case .loggedOut:
+      return logOut(&state)
     case .errorReported(let text):
       state.overlay = .message(text)
       return []
@@ -124,6 +133,8 @@ public enum AppReducer {
     _ = updateOutbox(&state, .resized(content))
     _ = updateBatch(&state, .resized(content))
     _ = updateReports(&state, .resized(content))
+    _ = updateSystem(&state, .resized(content))
+    _ = updateAlarms(&state, .resized(content))
   }
 
   /// Routes a key: overlay first, then global keys, then the current screen.
@@ -171,6 +182,10 @@ public enum AppReducer {
       return openBatch(&state)
     case .function(7) where state.screen != .reports && canOpenReports(state):
       return leaveScreen(&state) + openReports(&state)
+    case .function(11) where state.screen != .system:
+      return leaveScreen(&state) + openSystem(&state)
+    case .function(12) where state.screen != .alarms:
+      return leaveScreen(&state) + openAlarms(&state)
     default:
       return routeToScreen(key, &state)
     }
@@ -199,6 +214,10 @@ public enum AppReducer {
       return updateBatch(&state, .keyPressed(key))
     case .reports:
       return updateReports(&state, .keyPressed(key))
+    case .system:
+      return updateSystem(&state, .keyPressed(key))
+    case .alarms:
+      return updateAlarms(&state, .keyPressed(key))
     }
   }
 
@@ -242,6 +261,14 @@ public enum AppReducer {
       state.screen = .grid
       state.reports = nil
       return []
+    case .system:
+      state.screen = .grid
+      state.system = nil
+      return []
+    case .alarms:
+      state.screen = .grid
+      state.alarms = nil
+      return []
     case .buses:
       state.screen = .grid
       return BusesScreen.leave(&state.buses)
@@ -267,6 +294,8 @@ public enum AppReducer {
     case .outbox: state.outbox?.acceptsText ?? false
     case .batch: state.batch?.acceptsText ?? false
     case .reports: state.reports?.acceptsText ?? false
+    case .system: state.system?.acceptsText ?? false
+    case .alarms: false
     case .buses: state.buses.acceptsText || state.session == nil
     case .detail: state.session == nil
     }
@@ -283,6 +312,8 @@ public enum AppReducer {
     case .outbox: state.outbox?.capturesEscape ?? false
     case .batch: state.batch?.capturesEscape ?? false
     case .reports: state.reports?.capturesEscape ?? false
+    case .system: state.system?.capturesEscape ?? false
+    case .alarms: false
     }
   }
 

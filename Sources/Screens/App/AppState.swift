@@ -22,6 +22,10 @@ public enum ScreenID: Sendable, Hashable {
   case batch
   /// The report centre (报表中心).
   case reports
+  /// The system screen (系统管理): own account, operators, operation log, settings.
+  case system
+  /// The alarm screen (报警).
+  case alarms
 }
 
 /// A box drawn over the current screen that takes the keys until closed.
@@ -80,6 +84,12 @@ public struct AppState: Sendable {
   public internal(set) var batch: BatchState?
   /// The report centre, while open.
   public internal(set) var reports: ReportsState?
+  /// The system screen, while open.
+  public internal(set) var system: SystemState?
+  /// The alarm screen, while open.
+  public internal(set) var alarms: AlarmsState?
+  /// Active alarms for the status line: how many, how many unacknowledged, the newest's text.
+  public internal(set) var alarmStatus: AlarmStatus = AlarmStatus()
   /// Batch jobs still running, by job (from `.batchProgress`, on every screen, for the status line).
   public internal(set) var runningBatches: [Int64: BatchProgressModel]
 
@@ -106,6 +116,8 @@ public struct AppState: Sendable {
     outbox = nil
     batch = nil
     reports = nil
+    system = nil
+    alarms = nil
     runningBatches = [:]
   }
 }
@@ -119,4 +131,30 @@ public enum AppLayout {
 
   /// The first row of the screen area.
   public static let contentTop = 1
+}
+
+/// The status line's alarm count: active, unacknowledged, and the newest unacknowledged alarm.
+public struct AlarmStatus: Sendable, Hashable {
+  /// Active alarms.
+  public var active: Int
+  /// Active alarms nobody acknowledged.
+  public var unacknowledged: Int
+  /// The newest unacknowledged alarm: kind and meter or bus.
+  public var newest: (kind: String, place: String)? {
+    get { newestKind.map { ($0, newestPlace) } }
+    set {
+      newestKind = newValue?.kind
+      newestPlace = newValue?.place ?? ""
+    }
+  }
+  private var newestKind: String?
+  private var newestPlace: String = ""
+
+  /// Creates a count.
+  public init(active: Int = 0, unacknowledged: Int = 0, newest: (kind: String, place: String)? = nil) {
+    self.active = active
+    self.unacknowledged = unacknowledged
+    self.newestKind = newest?.kind
+    self.newestPlace = newest?.place ?? ""
+  }
 }

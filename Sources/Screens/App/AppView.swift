@@ -57,6 +57,11 @@ public enum AppView {
         ?? Buffer(size: size)
     case .reports:
       state.reports.map { ReportsScreen.view($0, size: size, language: state.language) } ?? Buffer(size: size)
+    case .system:
+      state.system.map { SystemScreen.view($0, size: size, language: state.language) } ?? Buffer(size: size)
+    case .alarms:
+      state.alarms.map { AlarmsScreen.view($0, clock: state.clock, size: size, language: state.language) }
+        ?? Buffer(size: size)
     case .batch:
       state.batch.map {
         BatchScreen.view(
@@ -80,6 +85,8 @@ public enum AppView {
       switch state.screen {
       case .batch: strings[BatchText.screenTitle]
       case .reports: strings[ReportText.screenTitle]
+      case .system: strings[SystemText.screenTitle]
+      case .alarms: strings[AlarmText.screenTitle]
       default: strings[names[state.screen] ?? .screenGrid]
       }
     let title = strings[CommonText.appTitle] + " · " + screenName
@@ -102,6 +109,15 @@ public enum AppView {
       }
     }
     var right: [String] = []
+    if state.alarmStatus.active > 0 {
+      var text = strings.format(AlarmText.statusCount, "\(state.alarmStatus.active)")
+      if let newest = state.alarmStatus.newest, state.alarmStatus.unacknowledged > 0 {
+        text =
+          strings.format(AlarmText.statusNew, AlarmsScreen.kindName(newest.kind, strings), newest.place)
+          + " · " + text
+      }
+      right.append(text)
+    }
     if let batch = batchStatus(state, strings: strings) { right.append(batch) }
     if state.pendingWork > 0 { right.append(strings.format(CommonText.pendingWork, "\(state.pendingWork)")) }
     right.append(
@@ -140,7 +156,14 @@ public enum AppView {
       items.append(FKeyItem(key: 4, label: strings[CommonText.fFilter]))
       switch screen {
       case .grid, .detail: items.append(FKeyItem(key: 5, label: strings[CommonText.fRead]))
-      case .buses, .outbox, .reports: items.append(FKeyItem(key: 5, label: strings[CommonText.fRefresh]))
+      case .buses, .outbox, .reports, .alarms:
+        items.append(FKeyItem(key: 5, label: strings[CommonText.fRefresh]))
+      case .system:
+        switch state.system?.tab {
+        case .operators?, .audit?, .settings?:
+          items.append(FKeyItem(key: 5, label: strings[CommonText.fRefresh]))
+        default: break
+        }
       case .batch:
         switch state.batch?.phase {
         case .job?, .jobs?: items.append(FKeyItem(key: 5, label: strings[CommonText.fRefresh]))
@@ -160,6 +183,8 @@ public enum AppView {
       if screen == .grid, AppReducer.canOpenOutbox(state) {
         items.append(FKeyItem(key: 9, label: strings[CommonText.fOutbox]))
       }
+      if screen != .system { items.append(FKeyItem(key: 11, label: strings[SystemText.fSystem])) }
+      if screen != .alarms { items.append(FKeyItem(key: 12, label: strings[AlarmText.fAlarms])) }
     }
     items.append(FKeyItem(key: 10, label: strings[CommonText.fQuit]))
     return FKeyBar(items: items)

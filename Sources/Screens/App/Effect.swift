@@ -89,6 +89,32 @@ public enum Effect: Sendable, Hashable {
   /// Hand over the logged-in cashier's shift with the cash counted, print the slip; answer with
   /// `.reports(.shiftClosed)`.
   case closeShift(counted: Money, remark: String)
+  /// Log the operator out and show the login screen; answer with `.loggedOut`.
+  case logOut
+  /// Change the logged-in operator's password; answer with `.system(.passwordChanged)`.
+  case changeOwnPassword(old: String, new: String)
+  /// Load the operators; answer with `.system(.operatorsLoaded)`.
+  case loadOperators
+  /// Add an operator (admin); answer with `.system(.operatorChanged)`.
+  case addOperator(name: String, role: Role, password: String)
+  /// Disable or enable an operator (admin); answer with `.system(.operatorChanged)`.
+  case setOperatorDisabled(name: String, disabled: Bool)
+  /// Set an operator's password (admin); answer with `.system(.operatorChanged)`.
+  case resetOperatorPassword(name: String, password: String)
+  /// Change an operator's role (admin); answer with `.system(.operatorChanged)`.
+  case setOperatorRole(name: String, role: Role)
+  /// Load the operation log (newest first) and verify its chain; answer with `.system(.auditLoaded)`.
+  case loadAudit(filter: [String: String])
+  /// Export the operation log to Excel; answer with `.system(.auditExported)`.
+  case exportAudit(filter: [String: String])
+  /// Load the site settings; answer with `.system(.settingsLoaded)`.
+  case loadSettings
+  /// Validate and save the site settings; answer with `.system(.settingsSaved)`.
+  case saveSettings([SettingsFieldID: String])
+  /// Load the active alarms; answer with `.alarms(.loaded)`.
+  case loadAlarms
+  /// Acknowledge alarms as the logged-in operator; answer with `.alarms(.acknowledged)`.
+  case acknowledgeAlarms([Int64])
   /// Leave the console (restore the terminal and exit).
   case quit
 }

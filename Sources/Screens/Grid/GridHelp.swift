@@ -33,6 +33,8 @@ extension GridScreen {
     HelpEntry(keys: "F8", text: .buses),
     HelpEntry(keys: "F9", text: .outbox),
     HelpEntry(keys: "a", text: .accounts),
+    HelpEntry(keys: "F11", text: .system),
+    HelpEntry(keys: "F12", text: .alarms),
     HelpEntry(keys: "F1 / ?", text: .showHelp),
     HelpEntry(keys: "F10", text: .quit),
   ]

@@ -15,6 +15,8 @@ public enum HelpScreen {
     case .outbox: OutboxScreen.help
     case .batch: BatchScreen.help
     case .reports: ReportsScreen.help(for: role)
+    case .system: SystemScreen.help(for: role)
+    case .alarms: AlarmsScreen.help
     }
   }
 

@@ -8,6 +8,8 @@ public enum HelpText: LocalizedText {
   case outbox, outboxRead, outboxLanded, outboxVoid, outboxRetry, outboxRefresh
   case batch, batchTab, batchChoose, batchGroup, batchOperation, batchPreview, batchJobs, batchRetry
   case batchExport, batchNew, batchLeave, batchRefresh
+  case system, systemTabs, systemPassword, systemRelogin, systemOperators, systemLog, systemSettings
+  case alarms, alarmAck, alarmAckAll
   case reports, reportPick, reportRange, reportCustom, reportGroup, reportCashier, reportRealTime
   case reportFilter, reportChart, reportExcel, reportCSV, reportPrint, reportShift, reportRerun
   case sale, saleMeter, saleAmount, salePay, saleConfirm, salePrint, saleRefund, saleReverse
@@ -40,6 +42,17 @@ public enum HelpText: LocalizedText {
     case .outboxRetry: ("失败的票据重新下发（需主管）", "Try a failed bill again (supervisor)")
     case .outboxRefresh: ("刷新列表", "Refresh the list")
     case .reports: ("报表中心：售电、交班、能耗、报警…", "Reports: sales, shifts, energy, alarms…")
+    case .system: ("系统管理：密码、重新登录、操作员、日志、设置", "System: password, re-login, operators, log, settings")
+    case .systemTabs: ("切换页签（按权限显示）", "Switch tabs (those your role may use)")
+    case .systemPassword: ("修改自己的密码", "Change your own password")
+    case .systemRelogin: ("换操作员重新登录", "Log in as another operator")
+    case .systemOperators:
+      ("操作员：新增、停用/启用、重置密码、角色、权限表", "Operators: add, disable/enable, reset, role, permissions")
+    case .systemLog: ("操作日志：筛选、导出、链校验", "Operation log: filter, export, chain check")
+    case .systemSettings: ("系统设置：↑↓ 选择，输入修改，Enter 保存", "Settings: ↑↓ field, type, Enter saves")
+    case .alarms: ("报警：当前报警与确认", "Alarms: active alarms and acknowledgement")
+    case .alarmAck: ("确认所选报警", "Acknowledge the selected alarm")
+    case .alarmAckAll: ("确认全部报警", "Acknowledge every alarm")
     case .reportPick: ("选择报表（← → 切换）", "Pick the report (← → next)")
     case .reportRange:
       ("范围：今天 昨天 本周 本月 上月", "Range: today, yesterday, this week, this month, last month")

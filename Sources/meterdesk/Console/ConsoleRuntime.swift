@@ -25,6 +25,7 @@ final class ConsoleRuntime {
   private let batch: ConsoleBatch
   private let commissioning: ConsoleCommissioning
   private let reports: ConsoleReports
+  private let system: ConsoleSystem
   private var live = LiveMeterTable([])
   private var buildingNames: [String: String] = [:]
   private var busFraming: [String: String] = [:]
@@ -57,6 +58,10 @@ final class ConsoleRuntime {
       waker.wake()
     }
     reports = ConsoleReports(environment: environment) { result in
+      inbox.withLockedValue { $0.append(result) }
+      waker.wake()
+    }
+    system = ConsoleSystem(environment: environment) { result in
       inbox.withLockedValue { $0.append(result) }
       waker.wake()
     }
@@ -210,6 +215,14 @@ final class ConsoleRuntime {
     case .loadShift: reports.loadShift(operator: sales.session?.name)
     case .closeShift(let counted, let remark):
       reports.closeShift(operator: sales.session?.name, counted: counted, remark: remark)
+    case .logOut:
+      env.logger.info("\(sales.session?.name ?? "?") logged out")
+      sales.session = nil
+      dispatch(.loggedOut)
+    case .changeOwnPassword, .loadOperators, .addOperator, .setOperatorDisabled, .resetOperatorPassword,
+      .setOperatorRole, .loadAudit, .exportAudit, .loadSettings, .saveSettings, .loadAlarms,
+      .acknowledgeAlarms:
+      system.perform(effect, session: sales.session)
     case .loadOutbox: loadOutbox()
     case .readOutboxMeter(let bill, let meter): readForOutbox(bill: bill, meter: meter)
     case .resolveOutbox(let bill, let resolution, let approval):
