@@ -18,13 +18,16 @@ public final class AcquisitionEngine: Sendable {
   private let sessions: [BusScheduler]
   private let meterIndex: [String: (bus: Int, index: Int)]
   private let mailboxes = NIOLockedValueBox<[EventMailbox]>([])
-  private let state = NIOLockedValueBox(EngineState())
+  private let state: NIOLockedValueBox<EngineState>
   private let sink: (any ReadingSink)?
 
   private struct EngineState {
     var nextSweep = 0
     var routine: Scheduled<Void>?
     var stopped = false
+    var interval: TimeAmount
+    var offlineAfterFailures: Int
+    var routineStarted: NIODeadline?
   }
 
   /// Creates the engine; without an event loop it starts its own one-thread group.
@@ -43,6 +46,8 @@ public final class AcquisitionEngine: Sendable {
     }
     self.plan = plan
     self.sink = sink
+    state = NIOLockedValueBox(
+      EngineState(interval: plan.collectionInterval, offlineAfterFailures: plan.retry.offlineAfterFailures))
     let mailboxes = self.mailboxes
     let post: @Sendable (AcquisitionEvent) -> Void = { event in
       for mailbox in mailboxes.withLockedValue({ $0 }) { mailbox.post(event) }
@@ -98,13 +103,46 @@ public final class AcquisitionEngine: Sendable {
   }
 
   private func routineTick() {
-    guard !state.withLockedValue({ $0.stopped }) else { return }
     let started = eventLoop.now
+    guard
+      state.withLockedValue({ state -> Bool in
+        state.routine = nil
+        state.routineStarted = started
+        return !state.stopped
+      })
+    else { return }
     sweep().whenComplete { _ in
-      let elapsed = self.eventLoop.now - started
-      let wait = max(.zero, self.plan.collectionInterval - elapsed)
-      let task = self.eventLoop.scheduleTask(in: wait) { self.routineTick() }
-      self.state.withLockedValue { $0.routine = task }
+      self.state.withLockedValue { state in
+        guard !state.stopped else { return }
+        let wait = max(.zero, state.interval - (self.eventLoop.now - started))
+        state.routine = self.eventLoop.scheduleTask(in: wait) { self.routineTick() }
+      }
+    }
+  }
+
+  /// The collection interval in force: the plan's until ``retune(collectionInterval:offlineAfterFailures:)``.
+  public var collectionInterval: TimeAmount { state.withLockedValue { $0.interval } }
+
+  /// Failed tries in a row after which a meter counts as offline, as in force.
+  public var offlineAfterFailures: Int { state.withLockedValue { $0.offlineAfterFailures } }
+
+  /// Applies new settings to the running engine, without a restart: the next routine sweep is
+  /// rescheduled to the new interval counted from the start of the last one (at once when that is
+  /// already past; a sweep in progress finishes first), and every bus counts offline tries against
+  /// the new threshold from its next failure on.
+  public func retune(collectionInterval: TimeAmount, offlineAfterFailures: Int) {
+    state.withLockedValue {
+      $0.interval = collectionInterval
+      $0.offlineAfterFailures = offlineAfterFailures
+    }
+    eventLoop.execute {
+      for session in self.sessions { session.policy.offlineAfterFailures = offlineAfterFailures }
+      self.state.withLockedValue { state in
+        guard !state.stopped, let pending = state.routine, let started = state.routineStarted else { return }
+        pending.cancel()
+        let wait = max(.zero, started + collectionInterval - self.eventLoop.now)
+        state.routine = self.eventLoop.scheduleTask(in: wait) { self.routineTick() }
+      }
     }
   }
 

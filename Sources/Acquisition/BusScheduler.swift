@@ -12,7 +12,8 @@ final class BusScheduler: @unchecked Sendable {
   let plan: BusPlan
   let loop: any EventLoop
   let link: any BusLink
-  let policy: RetryPolicy
+  /// Retry rules; changed on `loop` only (``AcquisitionEngine/retune(collectionInterval:offlineAfterFailures:)``).
+  var policy: RetryPolicy
   let sink: (any ReadingSink)?
   let post: @Sendable (AcquisitionEvent) -> Void
   let clock: @Sendable () -> Date

@@ -32,6 +32,7 @@ public final class DeliveryCoordinator: Sendable {
   private let databasePath: String
   private let interval: Duration
   private let log: @Sendable (String) -> Void
+  private let beforeRun: @Sendable () -> Void
   private let subscribers = NIOLockedValueBox<[@Sendable (DeliveryEvent) -> Void]>([])
   private let running = NIOLockedValueBox(Running())
 
@@ -45,11 +46,13 @@ public final class DeliveryCoordinator: Sendable {
   }
 
   /// Creates a stopped coordinator; without a master key it carries out reads but delivers nothing.
+  /// `beforeRun` is called at the start of every run (the site runtime reloads changed settings there).
   public init(
     database: AppDatabase, databasePath: String, engine: AcquisitionEngine, masterKey: SiteMasterKey?,
     sink: StoreReadingSink?, interval: Duration = .seconds(2),
-    log: @escaping @Sendable (String) -> Void = { _ in }
+    log: @escaping @Sendable (String) -> Void = { _ in }, beforeRun: @escaping @Sendable () -> Void = {}
   ) {
+    self.beforeRun = beforeRun
     self.database = database
     self.databasePath = databasePath
     self.engine = engine
@@ -131,6 +134,7 @@ public final class DeliveryCoordinator: Sendable {
 
   /// One run: the queued read requests, then every pending delivery.
   public func runOnce() async {
+    beforeRun()
     await carryOutReads()
     guard let masterKey else { return }
     let publish = self.publish

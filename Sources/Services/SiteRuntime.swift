@@ -84,6 +84,8 @@ public final class SiteRuntime: Sendable {
   public let masterKey: SiteMasterKey?
   /// The delivery coordinator, when this process acquires.
   public let coordinator: DeliveryCoordinator?
+  /// Follows the stored settings (interval, offline threshold, alarm amounts), when this process acquires.
+  public let settings: SettingsFollower?
   /// The hourly pruning of raw readings past the site's retention, when this process acquires.
   let maintenance: ReadingMaintenance?
 
@@ -113,6 +115,7 @@ public final class SiteRuntime: Sendable {
       sink = nil
       masterKey = nil
       coordinator = nil
+      settings = nil
       maintenance = nil
       return
     }
@@ -131,8 +134,12 @@ public final class SiteRuntime: Sendable {
     self.sink = sink
     self.engine = engine
     masterKey = key
+    let follower = SettingsFollower(
+      database: database, engine: engine, intervalOverride: options.interval, log: log)
+    settings = follower
     coordinator = DeliveryCoordinator(
-      database: database, databasePath: path, engine: engine, masterKey: key, sink: sink, log: log)
+      database: database, databasePath: path, engine: engine, masterKey: key, sink: sink, log: log,
+      beforeRun: { follower.check() })
     maintenance = ReadingMaintenance(database: database, log: log)
   }
 
