@@ -157,8 +157,24 @@ struct ReportBenchmark {
   /// in sweep order (time, then meter) as the acquisition writes them; the rollups and ledger by
   /// formula. Energy grows per meter at its own rate; the sharp/peak/flat/valley registers are fixed
   /// shares of the total, so every register only grows.
+  ///
+  /// Insert triggers on those tables (the restore check after a backup restore) are dropped for the
+  /// generation and created again after it: the shell lacks the application's SQL functions they
+  /// reach, and with no restore pending they would change nothing.
   private func generate(path: String) throws {
-    var script = """
+    let triggers = try Self.sqlite(
+      path,
+      """
+      SELECT name || char(1) || sql || char(2) FROM sqlite_master WHERE type = 'trigger'
+      AND tbl_name IN ('reading', 'dailyEnergy', 'ledgerEntry') AND sql LIKE '%INSERT ON%';
+      """
+    ).split(separator: "\u{2}").compactMap { entry -> (name: String, sql: String)? in
+      let parts = entry.trimmingCharacters(in: .whitespacesAndNewlines).split(
+        separator: "\u{1}", maxSplits: 1)
+      return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+    }
+    var script = triggers.map { "DROP TRIGGER \($0.name);\n" }.joined()
+    script += """
       PRAGMA journal_mode = DELETE;
       PRAGMA synchronous = OFF;
       PRAGMA cache_size = -400000;
@@ -209,19 +225,31 @@ struct ReportBenchmark {
       PRAGMA journal_mode = WAL;
 
       """
+    script += triggers.map { $0.sql + ";\n" }.joined()
+    _ = try Self.sqlite(path, script)
+  }
+
+  /// Runs `script` in the sqlite3 shell on `path`, stopping at the first error; returns its output.
+  static func sqlite(_ path: String, _ script: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
     process.arguments = ["-bail", path]
     let input = Pipe()
     let errors = Pipe()
     process.standardInput = input
-    process.standardOutput = FileHandle.nullDevice
+    let output = Pipe()
+    process.standardOutput = output
     process.standardError = errors
     try process.run()
-    input.fileHandleForWriting.write(Data(script.utf8))
-    try input.fileHandleForWriting.close()
+    let writer = Thread {
+      input.fileHandleForWriting.write(Data(script.utf8))
+      try? input.fileHandleForWriting.close()
+    }
+    writer.start()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     guard process.terminationStatus == 0 else { throw BenchError.missing("sqlite3 generation: \(message)") }
+    return text
   }
 }
