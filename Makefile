@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build, the demo and the tests use.
 APT_PACKAGES := libncursesw5-dev libsqlite3-dev libssl-dev sqlite3 openssl \
                 tmux socat cups cups-client cups-bsd mbpoll python3-pip procps systemd \
-                libxlsxwriter-dev
+                libxlsxwriter-dev gammu gammu-smsd
 # Python test peers, pinned.
 PIP_PACKAGES := pymodbus==3.8.6 pyserial==3.5 openpyxl==3.1.5
 

@@ -44,6 +44,10 @@ public struct SiteImportService: Sendable {
       receiptQueue: site.printer.queue ?? site.defaults.receiptQueue)
     settings.printerPaper = site.printer.paper.rawValue
     settings.printerEscpos = site.printer.escpos
+    settings.smsEnabled = site.sms.enabled
+    settings.smsGammuConfig = site.sms.gammuConfig
+    settings.smsQuietHours = site.sms.quietHours?.description
+    settings.smsTemplates = SmsSettings.templatesJSON(site.sms.templates)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let tariffs = site.tariffs.map { tariff in
@@ -67,12 +71,14 @@ public struct SiteImportService: Sendable {
           baud: $0.baud, parity: $0.parity.rawValue, timeoutMs: $0.timeoutMs)
       },
       meters: site.meters.map {
-        MeterRecord(
+        var meter = MeterRecord(
           number: $0.number, bus: $0.bus, address: $0.address, profile: $0.profile,
           building: $0.building, floor: $0.floor, shop: $0.shop, circuit: $0.circuit,
           ctRatio: $0.ctRatio, alarm1Fen: $0.alarm1?.fen, alarm2Fen: $0.alarm2?.fen,
           powerThresholdW: $0.powerThresholdW, tariff: $0.tariff, keepPower: $0.keepPower,
           disabled: $0.disabled, account: owner[$0.number])
+        meter.autoSms = $0.autoSms
+        return meter
       },
       accounts: site.accounts.map {
         AccountRecord(

@@ -88,6 +88,8 @@ public final class SiteRuntime: Sendable {
   public let settings: SettingsFollower?
   /// The hourly pruning of raw readings past the site's retention, when this process acquires.
   let maintenance: ReadingMaintenance?
+  /// Alarm episodes of buses and derived conditions, and the SMS warnings, after each sweep.
+  public let alarms: AlarmWatcher?
 
   /// Opens the site at `path`.
   public init(path: String, mode: Mode, options: Options) throws {
@@ -117,6 +119,7 @@ public final class SiteRuntime: Sendable {
       coordinator = nil
       settings = nil
       maintenance = nil
+      alarms = nil
       return
     }
     let plan: AcquisitionPlan
@@ -129,7 +132,10 @@ public final class SiteRuntime: Sendable {
     }
     let log = options.log
     let sink = StoreReadingSink(database: database, timeZone: zone, onError: log)
-    let engine = AcquisitionEngine(plan: plan, sink: sink, trace: options.trace)
+    let alarms = AlarmWatcher(database: database, sink: sink, log: log)
+    let engine = AcquisitionEngine(plan: plan, sink: alarms.engineSink, trace: options.trace)
+    engine.subscribe(alarms.mailbox)
+    self.alarms = alarms
     let key = Self.loadKey(options.keyPath ?? path + ".key", log: log)
     self.sink = sink
     self.engine = engine

@@ -5,6 +5,7 @@ enum MeterRowParser {
   static let columns = [
     "meter", "bus", "address", "profile", "building", "floor", "shop", "circuit", "ct_ratio",
     "alarm1", "alarm2", "power_threshold_w", "tariff", "keep_power", "disabled",
+    "auto_sms",
   ]
   static let required = ["meter", "bus", "address", "profile", "building"]
 
@@ -42,6 +43,7 @@ enum MeterRowParser {
       }
       let keepPower = flag(row, "keep_power", number, &issues)
       let disabled = flag(row, "disabled", number, &issues)
+      let autoSms = row["auto_sms"].isEmpty ? true : flag(row, "auto_sms", number, &issues)
       guard issues.issues.count == before, let address, let ctRatio else { continue }
       meters.append(
         MeterDefinition(
@@ -49,7 +51,7 @@ enum MeterRowParser {
           building: row["building"], floor: row["floor"], shop: row["shop"],
           circuit: row["circuit"], ctRatio: ctRatio, alarm1: alarm1, alarm2: alarm2,
           powerThresholdW: power, tariff: row["tariff"].isEmpty ? nil : row["tariff"],
-          keepPower: keepPower, disabled: disabled, line: row.line))
+          keepPower: keepPower, disabled: disabled, autoSms: autoSms, line: row.line))
     }
     return meters
   }

@@ -132,6 +132,8 @@ public struct MeterDefinition: Sendable, Hashable {
   public var keepPower: Bool
   /// Disabled: not polled, not sold to.
   public var disabled: Bool
+  /// Auto-SMS (自动短信): alarm SMS go to the tenant's phone; `auto_sms` column, on when absent.
+  public var autoSms: Bool = true
   /// Line in the CSV file.
   public var line: Int
 }
@@ -178,6 +180,8 @@ public struct SiteDefinition: Sendable, Hashable {
   public var accounts: [AccountDefinition]
   /// The receipt printer.
   public var printer = PrinterDefinition()
+  /// Alarm SMS (`[sms]`).
+  public var sms = SmsDefinition()
 }
 
 /// The paper a receipt printer takes (`[printer] paper`); the name picks the receipt's width.

@@ -21,7 +21,7 @@ struct SiteTOMLParser {
       gateways: [], buses: [], meters: [], accounts: [])
     var result = ParsedSiteFile(definition: definition)
     for key in table.keys
-    where !["site", "defaults", "tariffs", "buildings", "gateways", "buses", "printer"].contains(key) {
+    where !["site", "defaults", "tariffs", "buildings", "gateways", "buses", "printer", "sms"].contains(key) {
       issues.add("unknown top-level key \"\(key)\"", line: locator.key(key, inTableAt: nil))
     }
 
@@ -56,6 +56,7 @@ struct SiteTOMLParser {
     definition.printer = PrinterTableParser(table: table, locator: locator)
       .parse(oldQueue: definition.defaults.receiptQueue, oldQueueLine: oldQueueLine, issues: &issues)
     definition.defaults.receiptQueue = definition.printer.queue
+    definition.sms = SmsTableParser(table: table, locator: locator).parse(issues: &issues)
     result.definition = definition
     return result
   }

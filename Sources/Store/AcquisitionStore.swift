@@ -98,6 +98,7 @@ extension AppDatabase {
           arguments: [link.meter, link.online, link.consecutiveFailures, link.lastError])
       }
       for alarm in write.alarms { try alarm.insert(db) }
+      try Self.recordEpisodes(write.alarms, readings: write.readings, db)
     }
   }
 

@@ -12,7 +12,7 @@ struct MeterDesk: ParsableCommand {
       SimCommand.self, ConsoleCommand.self, DemoCommand.self, ModbusCommand.self, SellCommand.self,
       RefundCommand.self, ReverseCommand.self, SalesCommand.self, ReceiptCommand.self, AccountCommand.self,
       OutboxCommand.self, BatchCommand.self, ScanCommand.self, ReportCommand.self, ShiftCommand.self,
-      PruneCommand.self,
+      PruneCommand.self, AlarmsCommand.self, SmsCommand.self,
     ])
 
   /// Unblocks every signal first: a parent (a test runner, a supervisor) may have started us

@@ -36,6 +36,8 @@ public struct MeterRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
   public var disabled: Bool
   /// Owning account, nil when not opened (未开户).
   public var account: String?
+  /// Whether alarm SMS (alarm 1, alarm 2, arrears) go to the tenant's phone (自动短信); on by default.
+  public var autoSms: Bool = true
 
   /// Creates a meter row.
   public init(

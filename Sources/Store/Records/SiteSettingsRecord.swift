@@ -38,6 +38,14 @@ public struct SiteSettingsRecord: Codable, Sendable, Hashable, FetchableRecord, 
   public var printerEscpos: Bool = false
   /// Days raw readings are kept; daily rollups are kept for ever.
   public var readingRetentionDays: Int = 400
+  /// Whether alarm SMS go out (`[sms] enabled`).
+  public var smsEnabled: Bool = false
+  /// The SMS daemon's configuration file, for `gammu-smsd-inject -c`.
+  public var smsGammuConfig: String?
+  /// Quiet hours, `HH:MM-HH:MM` in the site's zone, nil for none.
+  public var smsQuietHours: String?
+  /// Templates by level (`alarm1`, `alarm2`, `arrears`, `bus_down`) as a JSON object; empty for none.
+  public var smsTemplates: String = ""
 
   /// Creates the settings row.
   public init(
