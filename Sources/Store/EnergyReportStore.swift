@@ -111,7 +111,8 @@ extension AppDatabase {
   }
 
   /// Each meter's registers at the end of its last rollup day before `day` (strictly), by meter
-  /// number; meters without such a day are absent. One index probe per meter.
+  /// number; meters without such a day are absent. One index probe per meter: the meters drive the
+  /// query (CROSS JOIN keeps that order), never a scan of the rollups.
   public func rollupsBefore(_ day: String, where scope: MeterScope = MeterScope()) throws -> [String:
     RollupPoint]
   {
@@ -134,10 +135,12 @@ extension AppDatabase {
     let conditions = scope.conditions()
     let sql = """
       SELECT d.meter, d.day, d.firstEnergy AS energy
-      FROM meter m JOIN dailyEnergy d ON d.meter = m.number AND d.day = (
-        SELECT x.day FROM dailyEnergy x WHERE x.meter = m.number AND x.day >= ? AND x.day <= ?
-        ORDER BY x.day LIMIT 1)
-      WHERE true\(conditions.sql)
+      FROM (
+        SELECT m.number AS meter, (
+          SELECT x.day FROM dailyEnergy x WHERE x.meter = m.number AND x.day >= ? AND x.day <= ?
+          ORDER BY x.day LIMIT 1) AS day
+        FROM meter m WHERE true\(conditions.sql)
+      ) AS pick CROSS JOIN dailyEnergy d ON d.meter = pick.meter AND d.day = pick.day
       """
     var arguments: StatementArguments = [from, to]
     arguments += conditions.arguments
@@ -199,10 +202,12 @@ extension AppDatabase {
     let conditions = scope.conditions()
     let sql = """
       SELECT d.meter, d.day, d.lastEnergy, d.lastSharp, d.lastPeak, d.lastFlat, d.lastValley
-      FROM meter m JOIN dailyEnergy d ON d.meter = m.number AND d.day = (
-        SELECT x.day FROM dailyEnergy x WHERE x.meter = m.number AND x.day \(comparison) ?
-        ORDER BY x.day DESC LIMIT 1)
-      WHERE true\(conditions.sql)
+      FROM (
+        SELECT m.number AS meter, (
+          SELECT x.day FROM dailyEnergy x WHERE x.meter = m.number AND x.day \(comparison) ?
+          ORDER BY x.day DESC LIMIT 1) AS day
+        FROM meter m WHERE true\(conditions.sql)
+      ) AS pick CROSS JOIN dailyEnergy d ON d.meter = pick.meter AND d.day = pick.day
       """
     var arguments: StatementArguments = [day]
     arguments += conditions.arguments
