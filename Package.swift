@@ -207,7 +207,10 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "ServicesTests",
-      dependencies: ["Services", "Store", "SiteConfig", "Domain", "MeterCrypto", "TestSupport"],
+      dependencies: [
+        "Services", "Store", "SiteConfig", "Domain", "MeterCrypto", "TestSupport", "SimulatedSiteSupport",
+        "Acquisition",
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "CLITests", dependencies: ["TestSupport", "meterdesk"], swiftSettings: strict),
