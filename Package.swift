@@ -75,7 +75,7 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "Store",
-      dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["Domain", "MeterCrypto", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strict),
     .target(
       name: "Services",

@@ -14,6 +14,9 @@ do {
   if which == "report" {
     try ReportBenchmark(arguments: Array(arguments.dropFirst(2))).run()
   }
+  if which == "backup" {
+    try BackupBenchmark(arguments: Array(arguments.dropFirst(2))).run()
+  }
   if which == "all" || which == "acquisition" {
     try AcquisitionBenchmark(meterdesk: meterdesk, sampleSite: root + "/sample-data/site.toml").run()
   }

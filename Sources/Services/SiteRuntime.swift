@@ -88,6 +88,8 @@ public final class SiteRuntime: Sendable {
   public let settings: SettingsFollower?
   /// The hourly pruning of raw readings past the site's retention, when this process acquires.
   let maintenance: ReadingMaintenance?
+  /// The daily backup from the site settings, when this process acquires.
+  let dailyBackup: DailyBackup?
   /// Alarm episodes of buses and derived conditions, and the SMS warnings, after each sweep.
   public let alarms: AlarmWatcher?
 
@@ -105,7 +107,7 @@ public final class SiteRuntime: Sendable {
       case (.cannotOpen(let reason), _): throw SiteRuntimeError.setup("lease: \(reason)")
       }
     }
-    let database = try AppDatabase.open(path: path)
+    let database = try AppDatabase.open(path: path, keyFile: options.keyPath)
     let zone = TimeZone(identifier: try database.siteSettings()?.timeZone ?? "") ?? .current
     databasePath = path
     self.database = database
@@ -119,6 +121,7 @@ public final class SiteRuntime: Sendable {
       coordinator = nil
       settings = nil
       maintenance = nil
+      dailyBackup = nil
       alarms = nil
       return
     }
@@ -147,6 +150,7 @@ public final class SiteRuntime: Sendable {
       database: database, databasePath: path, engine: engine, masterKey: key, sink: sink, log: log,
       beforeRun: { follower.check() })
     maintenance = ReadingMaintenance(database: database, log: log)
+    dailyBackup = DailyBackup(path: path, database: database, timeZone: zone, log: log)
   }
 
   /// True when this process acquires.
@@ -157,12 +161,14 @@ public final class SiteRuntime: Sendable {
     if routine { engine?.startRoutine() }
     coordinator?.start()
     maintenance?.start()
+    dailyBackup?.start()
   }
 
   /// Stops: the coordinator's run in progress finishes, the request in flight finishes, readings
   /// and delivery state are flushed, links closed. Blocks the caller; call it off the event loop.
   public func stop() {
     maintenance?.stop()
+    dailyBackup?.stop()
     if let coordinator {
       let done = DispatchSemaphore(value: 0)
       Task {

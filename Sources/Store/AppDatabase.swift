@@ -8,28 +8,40 @@ import GRDB
 /// here, so callers cannot bypass it.
 public struct AppDatabase: Sendable {
   let writer: any DatabaseWriter
+  let auditSigner: AuditSigner
 
   /// Opens (creating if needed) a database file in WAL mode and migrates it.
-  public static func open(path: String) throws -> AppDatabase {
+  ///
+  /// New operation-log entries are signed with the audit key derived from the site master key in
+  /// `keyFile` (default: the database path + `.key`), loaded when the first entry is written; `auditKey`
+  /// gives the key directly. Without a key, entries are written unsigned and `audit verify` names them.
+  public static func open(path: String, keyFile: String? = nil, auditKey: AuditKey? = nil) throws
+    -> AppDatabase
+  {
+    let signer = AuditSigner(key: auditKey, keyFile: keyFile ?? path + ".key")
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(10)
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      db.add(function: signer.function)
     }
     let pool = try DatabasePool(path: path, configuration: configuration)
-    return try AppDatabase(pool)
+    return try AppDatabase(pool, signer: signer)
   }
 
-  /// An empty, migrated in-memory database (tests and dry runs).
-  public static func inMemory() throws -> AppDatabase {
+  /// An empty, migrated in-memory database (tests and dry runs); entries are signed with `auditKey`.
+  public static func inMemory(auditKey: AuditKey? = nil) throws -> AppDatabase {
+    let signer = AuditSigner(key: auditKey, keyFile: nil)
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
-    return try AppDatabase(DatabaseQueue(configuration: configuration))
+    configuration.prepareDatabase { db in db.add(function: signer.function) }
+    return try AppDatabase(DatabaseQueue(configuration: configuration), signer: signer)
   }
 
-  init(_ writer: any DatabaseWriter) throws {
+  init(_ writer: any DatabaseWriter, signer: AuditSigner) throws {
     self.writer = writer
+    auditSigner = signer
     try Migrations.migrator.migrate(writer)
   }
 

@@ -12,7 +12,8 @@ struct MeterDesk: ParsableCommand {
       SimCommand.self, ConsoleCommand.self, DemoCommand.self, ModbusCommand.self, SellCommand.self,
       RefundCommand.self, ReverseCommand.self, SalesCommand.self, ReceiptCommand.self, AccountCommand.self,
       OutboxCommand.self, BatchCommand.self, ScanCommand.self, ReportCommand.self, ShiftCommand.self,
-      PruneCommand.self, AlarmsCommand.self, SmsCommand.self,
+      PruneCommand.self, AlarmsCommand.self, SmsCommand.self, AuditCommand.self, BackupCommand.self,
+      RestoreCommand.self,
     ])
 
   /// Unblocks every signal first: a parent (a test runner, a supervisor) may have started us

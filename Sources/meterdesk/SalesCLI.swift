@@ -61,7 +61,8 @@ enum SalesCLI {
   static func requests(db: String, database: AppDatabase, keys: String?, profiles: String?, command: String)
     -> SiteRequests
   {
-    SiteRequests(
+    if let keys { database.useAuditKeyFile(keys) }
+    return SiteRequests(
       path: db, database: database,
       options: SiteRuntime.Options(
         role: "meterdesk \(command)", profilesFolder: profiles, keyPath: keys,
