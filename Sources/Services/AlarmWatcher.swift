@@ -56,8 +56,19 @@ public final class AlarmWatcher: Sendable {
         } catch {
           log("bus \(bus) alarm: \(error)")
         }
-      case .sweepFinished:
+      case .sweepFinished(let report):
         swept = true
+        // A bus read this sweep is up (a fresh process may never see an "up" event for a bus that
+        // was down when the last one stopped); one down for the whole sweep is down.
+        do {
+          if report.busDown {
+            try database.openBusEpisode(bus: report.bus, at: Date(), reason: "down for a whole sweep")
+          } else {
+            try database.closeBusEpisode(bus: report.bus, at: Date())
+          }
+        } catch {
+          log("bus \(report.bus) alarm: \(error)")
+        }
       case .reading, .connectivity:
         break
       }

@@ -126,13 +126,23 @@ public struct SmsDispatcher: Sendable {
     return summary
   }
 
-  /// The messages for new episodes: one per tenant episode, one per site number for a bus episode.
+  /// The messages for new episodes: one per tenant episode, one per site number for a bus episode;
+  /// of levels of one meter beginning together, the less severe are recorded as cancelled.
   static func messages(for candidates: [SmsCandidate], _ settings: SmsSettings, at now: Date)
     -> [SmsMessageRecord]
   {
+    // Levels of one meter that begin together (a meter found straight in arrears is below both
+    // alarm amounts too): only the most severe goes out; the others are recorded as superseded.
+    let severity: [SmsLevel: Int] = [.alarm1: 1, .alarm2: 2, .arrears: 3]
+    var worst: [String: Int] = [:]
+    for candidate in candidates {
+      guard let meter = candidate.meter, let level = SmsLevel(rawValue: candidate.kind) else { continue }
+      worst[meter] = max(worst[meter] ?? 0, severity[level] ?? 0)
+    }
     var messages: [SmsMessageRecord] = []
     for candidate in candidates {
       guard let level = SmsLevel(rawValue: candidate.kind) else { continue }
+      let superseded = candidate.meter.map { (severity[level] ?? 0) < (worst[$0] ?? 0) } ?? false
       let values: [String: String] = [
         "site": settings.siteName, "tenant": candidate.tenant, "shop": candidate.shop,
         "meter": candidate.meter ?? candidate.bus ?? "", "bus": candidate.bus ?? "",
@@ -142,10 +152,14 @@ public struct SmsDispatcher: Sendable {
       let text = settings.template(level).render(values)
       let numbers = level == .busDown ? settings.siteNumbers : [candidate.phone]
       for number in numbers where !number.isEmpty {
-        messages.append(
-          SmsMessageRecord(
-            number: number, meter: candidate.meter, account: candidate.account, bus: candidate.bus,
-            episode: candidate.episode, level: level.rawValue, text: text, at: now))
+        var message = SmsMessageRecord(
+          number: number, meter: candidate.meter, account: candidate.account, bus: candidate.bus,
+          episode: candidate.episode, level: level.rawValue, text: text, at: now)
+        if superseded {
+          message.state = .cancelled
+          message.error = "superseded by a more severe level that began at the same time"
+        }
+        messages.append(message)
       }
     }
     return messages

@@ -162,7 +162,7 @@ struct SmsWarningTests {
     let (inject, log) = try Self.fakeInject(directory)
     let database = try Self.site(config: directory.path("smsdrc"))
     let meter = "202411006138"
-    let t0 = Date()
+    let t0 = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     let entered = AlarmEventRecord(meter: meter, kind: "alarm1", entered: true, at: t0)
     try Self.write(database, [entered], [Self.reading(meter, t0, status: 0x40, remaining: 3_456)])
     let dispatcher = SmsDispatcher(database: database, injectPath: inject)
