@@ -23,7 +23,8 @@ import Testing
     // A cashier never opens the buses, so F8 is not on the bar; nothing shown is dead.
     #expect(!bar.items.contains { $0.key == 8 })
     #expect(bar.items.filter { !$0.enabled }.isEmpty)
-    #expect(AppView.fKeyBar(state).items.map(\.key) == [1, 3, 4, 5, 10], "on the bus view: no F2, F8")
+    #expect(
+      AppView.fKeyBar(state).items.map(\.key) == [1, 3, 4, 5, 11, 12, 10], "on the bus view: no F2, F8")
   }
 
   @Test func enterWatchesTraceAndEscStopsIt() {

@@ -169,7 +169,7 @@ import Testing
     state.send(.outboxLoaded(SampleOutbox.rows.filter { $0.bill != 1003 }))
     #expect(state.outbox?.selectedRow?.bill == 1009)
     #expect(state.press(.function(5)) == [.loadOutbox])
-    #expect(AppView.fKeyBar(state).items.map(\.key) == [1, 3, 4, 5, 10])
+    #expect(AppView.fKeyBar(state).items.map(\.key) == [1, 3, 4, 5, 7, 11, 12, 10])
     state.press(.function(1))
     #expect(state.rendered.find("Read a conflict's meter to check its purchase count") != nil)
   }

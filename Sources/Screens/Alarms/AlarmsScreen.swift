@@ -93,7 +93,7 @@ public enum AlarmsScreen {
       case "offline": .kindOffline
       case "tripped": .kindTripped
       case "busDown", "bus_down", "gatewayDown": .kindBusDown
-      case "drift", "settingsDrift": .kindDrift
+      case "drift", "settingsDrift", "settings_drift": .kindDrift
       case "tamper": .kindTamper
       default: .kindOther
       }
@@ -133,7 +133,7 @@ public enum AlarmsScreen {
           case "alarm1": .alarm1
           case "alarm2": .alarm2
           case "arrears": .arrears
-          case "offline", "busDown": .offline
+          case "offline", "busDown", "bus_down": .offline
           default: .warning
           }
         return TableRow(

@@ -169,6 +169,7 @@ final class ConsoleRuntime {
     apply(sales.tick(now: now))
     for action in batch.tick(now: now) { dispatch(action) }
     commissioning.tick(now: now)
+    if state.session != nil, let status = system.tick(now: now) { dispatch(status) }
     let reloadEvery: TimeInterval = metersStale ? 1 : 5
     if env.engine == nil || metersStale, state.session != nil,
       now.timeIntervalSince(lastViewerReload) >= reloadEvery

@@ -36,6 +36,9 @@ enum ConsoleText {
     case let error as AccountError: return chinese(error)
     case let error as OutboxDeskError: return chinese(error)
     case let error as BatchError: return chinese(error)
+    case let error as OperatorAdminError: return chinese(error)
+    case let error as OperatorError: return chinese(error)
+    case let error as SiteSettingsError: return chinese(error)
     default: return "\(error)"
     }
   }
