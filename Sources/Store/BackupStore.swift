@@ -114,18 +114,42 @@ extension AppDatabase {
   }
 
   /// Copies the database, online, into a new file at `path` with SQLite's backup API: a consistent
-  /// snapshot while acquisition goes on writing. `progress` gets the fraction copied after each step.
-  public func backup(to path: String, pagesPerStep: Int32 = 1_024, progress: (Double) -> Void = { _ in })
-    throws
-  {
-    let destination = try DatabaseQueue(path: path)
+  /// snapshot (one read transaction) while acquisition goes on writing. `progress` gets the fraction
+  /// copied after each step; `sync` makes the copy durable (fsync) before returning.
+  public func backup(
+    to path: String, pagesPerStep: Int32 = 4_096, sync: Bool = true, progress: (Double) -> Void = { _ in }
+  ) throws {
+    // The copy is a new file, checked and renamed into place only once complete: no rollback journal
+    // and no syncs while the pages go in; one fsync at the end.
+    var target = Configuration()
+    target.prepareDatabase { db in
+      try db.execute(
+        sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE")
+    }
+    let destination = try DatabaseQueue(path: path, configuration: target)
+    // The source is a read-only connection of its own with the file memory-mapped, so pages are not
+    // read one system call at a time, and the app's readers stay free.
+    let source: any DatabaseReader
+    if writer.path.isEmpty || writer.path == ":memory:" || writer is DatabaseQueue {
+      source = writer
+    } else {
+      var reading = Configuration()
+      reading.readonly = true
+      reading.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 2147418112") }
+      source = try DatabaseQueue(path: writer.path, configuration: reading)
+    }
     try withoutActuallyEscaping(progress) { progress in
-      try writer.backup(to: destination, pagesPerStep: pagesPerStep) { step in
+      try source.backup(to: destination, pagesPerStep: pagesPerStep) { step in
         let total = max(1, step.totalPageCount)
         progress(Double(total - step.remainingPageCount) / Double(total))
       }
     }
+    if source !== writer, let queue = source as? DatabaseQueue { try queue.close() }
     try destination.close()
+    if sync, let handle = FileHandle(forWritingAtPath: path) {
+      try handle.synchronize()
+      try handle.close()
+    }
   }
 
   /// Folds the write-ahead log into the database file (before the file is moved or copied whole).
