@@ -106,3 +106,56 @@ extension AppDatabase {
     }
   }
 }
+
+/// Ledger sums for one local day, cashier, kind and payment method: what a sales report adds up.
+public struct ReportLedgerSum: Sendable, Hashable {
+  /// Local day "YYYY-MM-DD".
+  public var day: String
+  /// Who entered the entries.
+  public var `operator`: String
+  /// Sale, refund or reversal.
+  public var kind: LedgerKind
+  /// How sales were paid, nil for other kinds.
+  public var payMethod: PayMethod?
+  /// The signed sum in fen.
+  public var amountFen: Int64
+  /// How many entries.
+  public var count: Int
+}
+
+extension AppDatabase {
+  /// Ledger sums of `kinds` entered in `[start, end)` within `scope`, per local day (UTC shifted by
+  /// `utcOffsetSeconds`, for zones whose offset does not change in the range), cashier, kind and payment
+  /// method: one grouped query, so a year of entries costs one pass in SQLite.
+  public func reportLedgerSums(
+    from start: Date, to end: Date, kinds: [LedgerKind], utcOffsetSeconds: Int,
+    where scope: LedgerScope = LedgerScope()
+  ) throws -> [ReportLedgerSum] {
+    guard !kinds.isEmpty else { return [] }
+    let conditions = scope.conditions()
+    let join = scope.building != nil || scope.bus != nil ? "LEFT JOIN meter m ON m.number = l.meter" : ""
+    let sql = """
+      SELECT strftime('%Y-%m-%d', l.createdAt, ? || ' seconds') AS day, l.operator, l.kind, l.payMethod,
+        SUM(l.amountFen) AS amountFen, COUNT(*) AS entries
+      FROM ledgerEntry l \(join)
+      WHERE l.createdAt >= ? AND l.createdAt < ?
+      AND l.kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))\(conditions.sql)
+      GROUP BY day, l.operator, l.kind, l.payMethod
+      """
+    var arguments: StatementArguments = [String(format: "%+d", utcOffsetSeconds), start, end]
+    arguments += StatementArguments(kinds.map(\.rawValue))
+    arguments += conditions.arguments
+    return try writer.read { db in
+      try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        let kindText: String = row["kind"]
+        guard let kind = LedgerKind(rawValue: kindText) else {
+          throw DatabaseError(message: "unknown ledger kind \(kindText)")
+        }
+        let payText: String? = row["payMethod"]
+        return ReportLedgerSum(
+          day: row["day"], operator: row["operator"], kind: kind,
+          payMethod: payText.flatMap(PayMethod.init(rawValue:)), amountFen: row["amountFen"], count: row["entries"])
+      }
+    }
+  }
+}

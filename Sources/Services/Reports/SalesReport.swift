@@ -82,6 +82,20 @@ public struct SalesFigures: Sendable, Hashable {
     }
   }
 
+  /// Adds the sum of several entries of one kind and payment method.
+  public mutating func add(_ sum: ReportLedgerSum) {
+    let amount = Money(fen: sum.amountFen)
+    switch sum.kind {
+    case .sale:
+      sales += amount
+      bills += sum.count
+      if let pay = sum.payMethod { byPay[pay, default: .zero] += amount }
+    case .reversal: reversals += Money(fen: -sum.amountFen)
+    case .refund: refunds += Money(fen: -sum.amountFen)
+    case .transferIn, .closingSettlement: break
+    }
+  }
+
   /// Adds another row's figures.
   public mutating func add(_ other: SalesFigures) {
     sales += other.sales
@@ -148,10 +162,44 @@ public struct SalesReportService: Sendable {
   /// Runs `query`: reads the entries of its range and groups them by local period and cashier.
   public func report(_ query: SalesReportQuery) throws -> SalesReport {
     let zone = try timeZone()
+    let start = query.from.start(in: zone)
+    let end = query.to.end(in: zone)
+    if let offset = Self.fixedOffset(zone, from: start, to: end) {
+      let sums = try database.reportLedgerSums(
+        from: start, to: end, kinds: Self.kinds, utcOffsetSeconds: offset, where: query.filter.ledgerScope)
+      return Self.group(sums, query: query, zone: zone)
+    }
     let entries = try database.reportLedgerRows(
       from: query.from.start(in: zone), to: query.to.end(in: zone), kinds: Self.kinds,
       where: query.filter.ledgerScope)
     return Self.group(entries, query: query, zone: zone)
+  }
+
+  /// The zone's offset from UTC in seconds when it stays the same over `[start, end)` (no daylight-saving
+  /// change), so days can be taken in SQL; nil otherwise.
+  static func fixedOffset(_ zone: TimeZone, from start: Date, to end: Date) -> Int? {
+    if let change = zone.nextDaylightSavingTimeTransition(after: start), change < end { return nil }
+    let offset = zone.secondsFromGMT(for: start)
+    return zone.secondsFromGMT(for: end) == offset ? offset : nil
+  }
+
+  /// Groups per-day sums into report rows and totals; pure, for tests.
+  public static func group(_ sums: [ReportLedgerSum], query: SalesReportQuery, zone: TimeZone) -> SalesReport {
+    var groups: [String: [String: SalesFigures]] = [:]
+    var totals = SalesFigures()
+    for sum in sums {
+      guard let day = ReportDay(sum.day) else { continue }
+      let period = query.by.period(of: day)
+      let name = query.perOperator ? sum.operator : ""
+      groups[period, default: [:]][name, default: SalesFigures()].add(sum)
+      totals.add(sum)
+    }
+    let rows = groups.keys.sorted().flatMap { period in
+      (groups[period] ?? [:]).sorted { $0.key < $1.key }.map { name, figures in
+        SalesReportRow(operator: query.perOperator ? name : nil, period: period, figures: figures)
+      }
+    }
+    return SalesReport(query: query, timeZone: zone, rows: rows, totals: totals)
   }
 
   /// Groups ledger rows into report rows and totals; pure, for tests.
