@@ -145,6 +145,8 @@ extension AppDatabase {
       }
     }
     if source !== writer, let queue = source as? DatabaseQueue { try queue.close() }
+    // The pages came with the live file's WAL flag; a backup is one self-contained file.
+    try destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
     try destination.close()
     if sync, let handle = FileHandle(forWritingAtPath: path) {
       try handle.synchronize()

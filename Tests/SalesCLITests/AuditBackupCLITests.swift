@@ -125,8 +125,9 @@ struct AuditBackupCLITests {
         if round < 2 { try await Task.sleep(for: .milliseconds(1000)) }  // distinct file names
       }
       #expect(readings[2] > readings[0], "serve wrote readings between the backups: \(readings)")
-      let kept = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".db") }
+      let kept = try FileManager.default.contentsOfDirectory(atPath: folder)
       #expect(kept.count == 2 && !kept.contains((files[0] as NSString).lastPathComponent), "\(kept)")
+      #expect(try Self.shell(files[2], "PRAGMA journal_mode") == "delete")
       // The lease holder's daily backup ran (time 00:00 has passed today).
       var dailyFiles: [String] = []
       for _ in 0..<50 where dailyFiles.isEmpty {
