@@ -14,6 +14,7 @@ enum Migrations {
     migrator.registerMigration("v4-reports", migrate: createReportTables)
     migrator.registerMigration("v5-alarms", migrate: createAlarmEpisodes)
     migrator.registerMigration("v5-audit-chain", migrate: addAuditChain)
+    migrator.registerMigration("v5-sales-rollup", migrate: createSalesRollup)
     return migrator
   }
 

@@ -107,55 +107,89 @@ extension AppDatabase {
   }
 }
 
-/// Ledger sums for one local day, cashier, kind and payment method: what a sales report adds up.
-public struct ReportLedgerSum: Sendable, Hashable {
+/// A cashier's sales on one local day: what a sales report adds up.
+public struct ReportSalesDay: Sendable, Hashable {
   /// Local day "YYYY-MM-DD".
   public var day: String
-  /// Who entered the entries.
+  /// The cashier.
   public var `operator`: String
-  /// Sale, refund or reversal.
-  public var kind: LedgerKind
-  /// How sales were paid, nil for other kinds.
-  public var payMethod: PayMethod?
-  /// The signed sum in fen.
-  public var amountFen: Int64
-  /// How many entries.
-  public var count: Int
+  /// Sales in fen.
+  public var salesFen: Int64
+  /// Number of sales.
+  public var sales: Int
+  /// Reversals in fen, positive.
+  public var reversalsFen: Int64
+  /// Number of reversals.
+  public var reversals: Int
+  /// Refunds in fen, positive.
+  public var refundsFen: Int64
+  /// Number of refunds.
+  public var refunds: Int
+  /// Sales per payment method in fen.
+  public var byPayFen: [PayMethod: Int64]
 }
 
 extension AppDatabase {
-  /// Ledger sums of `kinds` entered in `[start, end)` within `scope`, per local day (UTC shifted by
-  /// `utcOffsetSeconds`, for zones whose offset does not change in the range), cashier, kind and payment
-  /// method: one grouped query, so a year of entries costs one pass in SQLite.
-  public func reportLedgerSums(
-    from start: Date, to end: Date, kinds: [LedgerKind], utcOffsetSeconds: Int,
-    where scope: LedgerScope = LedgerScope()
-  ) throws -> [ReportLedgerSum] {
-    guard !kinds.isEmpty else { return [] }
-    let conditions = scope.conditions()
-    let join = scope.building != nil || scope.bus != nil ? "LEFT JOIN meter m ON m.number = l.meter" : ""
-    let sql = """
-      SELECT strftime('%Y-%m-%d', l.createdAt, ? || ' seconds') AS day, l.operator, l.kind, l.payMethod,
-        SUM(l.amountFen) AS amountFen, COUNT(*) AS entries
-      FROM ledgerEntry l \(join)
-      WHERE l.createdAt >= ? AND l.createdAt < ?
-      AND l.kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))\(conditions.sql)
-      GROUP BY day, l.operator, l.kind, l.payMethod
-      """
-    var arguments: StatementArguments = [String(format: "%+d", utcOffsetSeconds), start, end]
-    arguments += StatementArguments(kinds.map(\.rawValue))
-    arguments += conditions.arguments
+  /// Sales, reversals and refunds entered in `[start, end)` within `scope`, per cashier and local day, the
+  /// day taken as UTC shifted by `utcOffsetSeconds` (for zones whose offset does not change in the range).
+  /// With a whole-hour offset and no meter, account, bus or building filter (and `useRollup`), the sums
+  /// come from the hourly rollup `ledgerHourly`; otherwise from one grouped query over the bills.
+  public func reportSalesDays(
+    from start: Date, to end: Date, utcOffsetSeconds: Int, where scope: LedgerScope = LedgerScope(),
+    useRollup: Bool = true
+  ) throws -> [ReportSalesDay] {
+    let columns = Migrations.salesRollupColumns
+    let sql: String
+    var arguments: StatementArguments
+    if useRollup, utcOffsetSeconds % 3600 == 0, scope.building == nil, scope.bus == nil, scope.meter == nil,
+      scope.account == nil
+    {
+      let startHour = Int64((start.timeIntervalSince1970 / 3600).rounded(.down))
+      let endHour = Int64((end.timeIntervalSince1970 / 3600).rounded(.up))
+      sql = """
+        SELECT (hour * 3600 + ?) / 86400 AS dayNumber, operator, \(columns.map { "SUM(\($0))" }.joined(separator: ", "))
+        FROM ledgerHourly WHERE hour >= ? AND hour < ?\(scope.operator == nil ? "" : " AND operator = ?")
+        GROUP BY dayNumber, operator
+        """
+      arguments = [utcOffsetSeconds, startHour, endHour]
+      if let name = scope.operator { arguments += [name] }
+    } else {
+      let conditions = scope.conditions()
+      let join = scope.building != nil || scope.bus != nil ? "LEFT JOIN meter m ON m.number = l.meter" : ""
+      sql = """
+        SELECT (CAST(strftime('%s', l.createdAt) AS INTEGER) + ?) / 86400 AS dayNumber, l.operator,
+          \(Migrations.salesRollupValues(entry: "l.").map { "SUM(\($0))" }.joined(separator: ", "))
+        FROM ledgerEntry l \(join)
+        WHERE l.createdAt >= ? AND l.createdAt < ? AND l.kind IN ('sale', 'reversal', 'refund')\(conditions.sql)
+        GROUP BY dayNumber, l.operator
+        """
+      arguments = [utcOffsetSeconds, start, end]
+      arguments += conditions.arguments
+    }
     return try writer.read { db in
       try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        let kindText: String = row["kind"]
-        guard let kind = LedgerKind(rawValue: kindText) else {
-          throw DatabaseError(message: "unknown ledger kind \(kindText)")
-        }
-        let payText: String? = row["payMethod"]
-        return ReportLedgerSum(
-          day: row["day"], operator: row["operator"], kind: kind,
-          payMethod: payText.flatMap(PayMethod.init(rawValue:)), amountFen: row["amountFen"], count: row["entries"])
+        let dayNumber: Int64 = row[0]
+        let values: [Int64] = (0..<columns.count).map { row[2 + $0] }
+        return ReportSalesDay(
+          day: Self.dayText(dayNumber), operator: row[1], salesFen: values[0], sales: Int(values[1]),
+          reversalsFen: values[2], reversals: Int(values[3]), refundsFen: values[4], refunds: Int(values[5]),
+          byPayFen: [.cash: values[6], .wechat: values[7], .alipay: values[8], .card: values[9]])
       }
     }
+  }
+
+  /// "YYYY-MM-DD" of day number `days` since 1970-01-01.
+  static func dayText(_ days: Int64) -> String {
+    // Civil from days (Howard Hinnant's algorithm), proleptic Gregorian.
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    return String(format: "%04lld-%02lld-%02lld", year, month, day)
   }
 }

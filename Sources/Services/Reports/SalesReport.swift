@@ -82,18 +82,13 @@ public struct SalesFigures: Sendable, Hashable {
     }
   }
 
-  /// Adds the sum of several entries of one kind and payment method.
-  public mutating func add(_ sum: ReportLedgerSum) {
-    let amount = Money(fen: sum.amountFen)
-    switch sum.kind {
-    case .sale:
-      sales += amount
-      bills += sum.count
-      if let pay = sum.payMethod { byPay[pay, default: .zero] += amount }
-    case .reversal: reversals += Money(fen: -sum.amountFen)
-    case .refund: refunds += Money(fen: -sum.amountFen)
-    case .transferIn, .closingSettlement: break
-    }
+  /// Adds a cashier's day.
+  public mutating func add(_ day: ReportSalesDay) {
+    sales += Money(fen: day.salesFen)
+    reversals += Money(fen: day.reversalsFen)
+    refunds += Money(fen: day.refundsFen)
+    bills += day.sales
+    for (pay, fen) in day.byPayFen { byPay[pay, default: .zero] += Money(fen: fen) }
   }
 
   /// Adds another row's figures.
@@ -165,9 +160,9 @@ public struct SalesReportService: Sendable {
     let start = query.from.start(in: zone)
     let end = query.to.end(in: zone)
     if let offset = Self.fixedOffset(zone, from: start, to: end) {
-      let sums = try database.reportLedgerSums(
-        from: start, to: end, kinds: Self.kinds, utcOffsetSeconds: offset, where: query.filter.ledgerScope)
-      return Self.group(sums, query: query, zone: zone)
+      let days = try database.reportSalesDays(
+        from: start, to: end, utcOffsetSeconds: offset, where: query.filter.ledgerScope)
+      return Self.group(days, query: query, zone: zone)
     }
     let entries = try database.reportLedgerRows(
       from: query.from.start(in: zone), to: query.to.end(in: zone), kinds: Self.kinds,
@@ -184,7 +179,7 @@ public struct SalesReportService: Sendable {
   }
 
   /// Groups per-day sums into report rows and totals; pure, for tests.
-  public static func group(_ sums: [ReportLedgerSum], query: SalesReportQuery, zone: TimeZone) -> SalesReport {
+  public static func group(_ sums: [ReportSalesDay], query: SalesReportQuery, zone: TimeZone) -> SalesReport {
     var groups: [String: [String: SalesFigures]] = [:]
     var totals = SalesFigures()
     for sum in sums {
