@@ -58,7 +58,7 @@ public struct SiteImportService: Sendable {
     for account in site.accounts {
       for meter in account.meters { owner[meter] = account.id }
     }
-    return SiteSnapshot(
+    var snapshot = SiteSnapshot(
       settings: settings,
       tariffs: tariffs,
       buildings: site.buildings.map { BuildingRecord(code: $0.code, name: $0.name) },
@@ -85,5 +85,7 @@ public struct SiteImportService: Sendable {
           id: $0.id, tenant: $0.tenant, phone: $0.phone, shop: $0.shop,
           openedOn: $0.openedOn.isEmpty ? "2024-01-01" : $0.openedOn, closedAt: nil)
       })
+    snapshot.topUpText = site.kiosk.topUp
+    return snapshot
   }
 }

@@ -182,6 +182,8 @@ public struct SiteDefinition: Sendable, Hashable {
   public var printer = PrinterDefinition()
   /// Alarm SMS (`[sms]`).
   public var sms = SmsDefinition()
+  /// The tenant query machine (`[kiosk]`).
+  public var kiosk = KioskDefinition()
 }
 
 /// The paper a receipt printer takes (`[printer] paper`); the name picks the receipt's width.

@@ -21,7 +21,8 @@ struct SiteTOMLParser {
       gateways: [], buses: [], meters: [], accounts: [])
     var result = ParsedSiteFile(definition: definition)
     for key in table.keys
-    where !["site", "defaults", "tariffs", "buildings", "gateways", "buses", "printer", "sms"].contains(key) {
+    where !["site", "defaults", "tariffs", "buildings", "gateways", "buses", "printer", "sms", "kiosk"]
+      .contains(key) {
       issues.add("unknown top-level key \"\(key)\"", line: locator.key(key, inTableAt: nil))
     }
 
@@ -57,6 +58,7 @@ struct SiteTOMLParser {
       .parse(oldQueue: definition.defaults.receiptQueue, oldQueueLine: oldQueueLine, issues: &issues)
     definition.defaults.receiptQueue = definition.printer.queue
     definition.sms = SmsTableParser(table: table, locator: locator).parse(issues: &issues)
+    definition.kiosk = KioskTableParser(table: table, locator: locator).parse(issues: &issues)
     result.definition = definition
     return result
   }

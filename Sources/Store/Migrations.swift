@@ -15,6 +15,7 @@ enum Migrations {
     migrator.registerMigration("v5-alarms", migrate: createAlarmEpisodes)
     migrator.registerMigration("v5-audit-chain", migrate: addAuditChain)
     migrator.registerMigration("v5-sales-rollup", migrate: createSalesRollup)
+    migrator.registerMigration("v6-kiosk", migrate: addKiosk)
     return migrator
   }
 

@@ -17,6 +17,8 @@ public struct SiteSnapshot: Sendable {
   public var meters: [MeterRecord]
   /// Accounts.
   public var accounts: [AccountRecord]
+  /// How tenants top up, for the kiosk (`[kiosk] top_up`).
+  public var topUpText = ""
 
   /// Creates a snapshot.
   public init(
@@ -66,6 +68,7 @@ extension AppDatabase {
     try writer.write { db in
       var summary = ImportSummary()
       summary.counts["settings"] = try sync([site.settings], key: \.id, db)
+      try db.execute(sql: "UPDATE siteSettings SET topUpText = ?", arguments: [site.topUpText])
       summary.counts["tariff"] = try sync(site.tariffs, key: \.name, db)
       summary.counts["building"] = try sync(site.buildings, key: \.code, db)
       summary.counts["gateway"] = try sync(site.gateways, key: \.name, db)

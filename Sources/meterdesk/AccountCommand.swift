@@ -12,6 +12,7 @@ struct AccountCommand: ParsableCommand {
     subcommands: [
       AccountOpenCommand.self, AccountCloseCommand.self, AccountListCommand.self, AccountShowCommand.self,
       AccountAddMeterCommand.self, AccountRemoveMeterCommand.self, AccountReplaceMeterCommand.self,
+      AccountPasswdCommand.self,
     ])
 
   /// An account as JSON.

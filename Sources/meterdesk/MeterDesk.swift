@@ -13,7 +13,7 @@ struct MeterDesk: ParsableCommand {
       RefundCommand.self, ReverseCommand.self, SalesCommand.self, ReceiptCommand.self, AccountCommand.self,
       OutboxCommand.self, BatchCommand.self, ScanCommand.self, ReportCommand.self, ShiftCommand.self,
       PruneCommand.self, AlarmsCommand.self, SmsCommand.self, AuditCommand.self, BackupCommand.self,
-      RestoreCommand.self,
+      RestoreCommand.self, KioskCommand.self,
     ])
 
   /// Unblocks every signal first: a parent (a test runner, a supervisor) may have started us

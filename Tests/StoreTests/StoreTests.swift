@@ -15,7 +15,7 @@ struct StoreTests {
     #expect(
       try database.appliedMigrations() == [
         "v1-acquisition", "v1-audit", "v1-money", "v1-site", "v2-delivery", "v2-printer", "v3-batch",
-        "v4-reports", "v5-alarms", "v5-audit-chain", "v5-sales-rollup",
+        "v4-reports", "v5-alarms", "v5-audit-chain", "v5-sales-rollup", "v6-kiosk",
       ])
     // Reopening migrates nothing new and keeps data.
     try database.appendAudit(AuditRecord(at: Date(), operator: "t", action: "a", target: "x", detail: ""))
