@@ -31,6 +31,26 @@ public enum SettingsField: String, Sendable, CaseIterable, Hashable {
   case saleReadMaxAge = "sale_read_max_age_seconds"
   /// Days raw readings are kept.
   case readingRetention = "reading_retention_days"
+  /// Whether alarm SMS are sent.
+  case smsEnabled = "sms_enabled"
+  /// The gammu-smsd configuration `gammu-smsd-inject -c` takes.
+  case smsGammuConfig = "gammu_config"
+  /// Hours when SMS are held ("22:00-07:00"), empty for none.
+  case smsQuietHours = "quiet_hours"
+  /// The alarm-1 SMS text.
+  case smsAlarm1 = "sms_alarm1"
+  /// The alarm-2 SMS text.
+  case smsAlarm2 = "sms_alarm2"
+  /// The arrears SMS text.
+  case smsArrears = "sms_arrears"
+  /// The bus-down SMS text.
+  case smsBusDown = "sms_bus_down"
+  /// Folder of the daily backup, empty for none.
+  case backupFolder = "backup_folder"
+  /// Local time of the daily backup, "HH:MM".
+  case backupTime = "backup_time"
+  /// Daily backups kept.
+  case backupKeep = "backup_keep"
 }
 
 /// One refusal of the settings form: the field and why.
@@ -110,6 +130,20 @@ public struct EditableSiteSettings: Sendable, Hashable {
   public var saleReadMaxAgeSeconds: Int
   /// Days raw readings are kept.
   public var readingRetentionDays: Int
+  /// Whether alarm SMS are sent.
+  public var smsEnabled: Bool
+  /// The gammu-smsd configuration file, empty for none.
+  public var smsGammuConfig: String
+  /// SMS quiet hours ("22:00-07:00"), empty for none.
+  public var smsQuietHours: String
+  /// SMS texts per level; a level missing uses its built-in Chinese text.
+  public var smsTemplates: [SmsLevel: String]
+  /// Folder of the daily backup, empty for none.
+  public var backupFolder: String
+  /// Local time "HH:MM" of the daily backup, empty for none.
+  public var backupTime: String
+  /// Daily backups kept.
+  public var backupKeep: Int
 
   /// The editable part of a stored settings row.
   public init(_ record: SiteSettingsRecord) {
@@ -128,6 +162,13 @@ public struct EditableSiteSettings: Sendable, Hashable {
     printerEscpos = record.printerEscpos
     saleReadMaxAgeSeconds = record.saleReadMaxAgeSeconds
     readingRetentionDays = record.readingRetentionDays
+    smsEnabled = record.smsEnabled
+    smsGammuConfig = record.smsGammuConfig ?? ""
+    smsQuietHours = record.smsQuietHours ?? ""
+    smsTemplates = SmsSettings.templates(fromJSON: record.smsTemplates)
+    backupFolder = record.backupFolder ?? ""
+    backupTime = record.backupTime ?? ""
+    backupKeep = record.backupKeep
   }
 
   /// Writes the editable fields into a stored row, leaving the others (name, code, zone…) alone.
@@ -145,6 +186,13 @@ public struct EditableSiteSettings: Sendable, Hashable {
     record.printerEscpos = printerEscpos
     record.saleReadMaxAgeSeconds = saleReadMaxAgeSeconds
     record.readingRetentionDays = readingRetentionDays
+    record.smsEnabled = smsEnabled
+    record.smsGammuConfig = smsGammuConfig.isEmpty ? nil : smsGammuConfig
+    record.smsQuietHours = smsQuietHours.isEmpty ? nil : smsQuietHours
+    record.smsTemplates = SmsSettings.templatesJSON(smsTemplates.filter { !$0.value.isEmpty })
+    record.backupFolder = backupFolder.isEmpty ? nil : backupFolder
+    record.backupTime = backupTime.isEmpty ? nil : backupTime
+    record.backupKeep = backupKeep
   }
 
   /// Each field's value as the audit log and the form show it.
@@ -163,6 +211,16 @@ public struct EditableSiteSettings: Sendable, Hashable {
     case .printerEscpos: return printerEscpos ? "true" : "false"
     case .saleReadMaxAge: return "\(saleReadMaxAgeSeconds)"
     case .readingRetention: return "\(readingRetentionDays)"
+    case .smsEnabled: return smsEnabled ? "true" : "false"
+    case .smsGammuConfig: return smsGammuConfig
+    case .smsQuietHours: return smsQuietHours
+    case .smsAlarm1: return smsTemplates[.alarm1] ?? ""
+    case .smsAlarm2: return smsTemplates[.alarm2] ?? ""
+    case .smsArrears: return smsTemplates[.arrears] ?? ""
+    case .smsBusDown: return smsTemplates[.busDown] ?? ""
+    case .backupFolder: return backupFolder
+    case .backupTime: return backupTime
+    case .backupKeep: return "\(backupKeep)"
     }
   }
 
@@ -265,6 +323,43 @@ public struct SiteSettingsService: Sendable {
     }
     range(.saleReadMaxAge, s.saleReadMaxAgeSeconds, SiteSettingRules.saleReadMaxAgeSeconds, "seconds")
     range(.readingRetention, s.readingRetentionDays, SiteSettingRules.readingRetentionDays, "days")
+    if s.smsEnabled, s.smsGammuConfig.isEmpty {
+      problems.append(
+        SettingsProblem(field: .smsGammuConfig, message: "SMS is enabled but no gammu config is set"))
+    }
+    if !s.smsQuietHours.isEmpty {
+      do throws(QuietHoursError) {
+        _ = try QuietHours(parsing: s.smsQuietHours)
+      } catch {
+        problems.append(SettingsProblem(field: .smsQuietHours, message: error.description))
+      }
+    }
+    let templateFields: [(SmsLevel, SettingsField)] = [
+      (.alarm1, .smsAlarm1), (.alarm2, .smsAlarm2), (.arrears, .smsArrears), (.busDown, .smsBusDown),
+    ]
+    for (level, field) in templateFields {
+      let unknown = SmsTemplate(s.smsTemplates[level] ?? "").unknownPlaceholders
+      if !unknown.isEmpty {
+        problems.append(
+          SettingsProblem(
+            field: field, message: "unknown placeholder \(unknown.map { "{\($0)}" }.joined(separator: ", "))")
+        )
+      }
+    }
+    if !s.backupFolder.isEmpty, !s.backupFolder.hasPrefix("/") {
+      problems.append(
+        SettingsProblem(field: .backupFolder, message: "\"\(s.backupFolder)\" must be an absolute path"))
+    }
+    if !s.backupTime.isEmpty, (try? TimeOfUseSchedule.minuteOfDay(s.backupTime)) == nil {
+      problems.append(SettingsProblem(field: .backupTime, message: "\"\(s.backupTime)\" is not a time HH:MM"))
+    }
+    if s.backupFolder.isEmpty != s.backupTime.isEmpty {
+      problems.append(
+        SettingsProblem(
+          field: s.backupFolder.isEmpty ? .backupFolder : .backupTime,
+          message: "the daily backup needs both a folder and a time"))
+    }
+    range(.backupKeep, s.backupKeep, 1...365, "backups")
     return problems
   }
 

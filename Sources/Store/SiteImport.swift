@@ -67,7 +67,16 @@ extension AppDatabase {
   {
     try writer.write { db in
       var summary = ImportSummary()
-      summary.counts["settings"] = try sync([site.settings], key: \.id, db)
+      // Settings site.toml does not describe (edited in the console) survive a re-import.
+      var settings = site.settings
+      if let stored = try SiteSettingsRecord.fetchOne(db, key: settings.id) {
+        settings.saleReadMaxAgeSeconds = stored.saleReadMaxAgeSeconds
+        settings.readingRetentionDays = stored.readingRetentionDays
+        settings.backupFolder = stored.backupFolder
+        settings.backupTime = stored.backupTime
+        settings.backupKeep = stored.backupKeep
+      }
+      summary.counts["settings"] = try sync([settings], key: \.id, db)
       try db.execute(sql: "UPDATE siteSettings SET topUpText = ?", arguments: [site.topUpText])
       summary.counts["tariff"] = try sync(site.tariffs, key: \.name, db)
       summary.counts["building"] = try sync(site.buildings, key: \.code, db)

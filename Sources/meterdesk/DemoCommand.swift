@@ -95,15 +95,16 @@ struct DemoSite {
     } catch {
       throw fail(error.description)
     }
-    let database = try AppDatabase.open(path: db)
-    if try database.siteSettings() == nil {
-      _ = try SiteImportService(database: database, knownProfiles: Set(profiles.keys))
-        .importSite(site, by: "demo", at: Date())
-    }
+    // The key comes first: the import's operation-log entries are signed with it.
     let keyPath = db + ".key"
     let key =
       FileManager.default.fileExists(atPath: keyPath)
       ? try KeyFile.load(from: keyPath) : try KeyFile.create(at: keyPath)
+    let database = try AppDatabase.open(path: db, keyFile: keyPath)
+    if try database.siteSettings() == nil {
+      _ = try SiteImportService(database: database, knownProfiles: Set(profiles.keys))
+        .importSite(site, by: "demo", at: Date())
+    }
     let operators = OperatorService(database: database)
     for name in operators.names where try database.operator(named: name) == nil {
       try operators.add(name: name, role: name, password: name, by: "demo", at: Date())

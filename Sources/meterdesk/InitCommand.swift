@@ -29,15 +29,16 @@ struct InitCommand: ParsableCommand {
       printError("meterdesk init: \(error.issues.count) problem(s); nothing was imported")
       throw ExitCode(1)
     }
-    let database = try AppDatabase.open(path: db)
-    let summary = try SiteImportService(database: database)
-      .importSite(definition, by: "system", at: Date())
+    // The key comes first: the import's operation-log entries are signed with it.
     let keyPath = keys ?? db + ".key"
     var keyNote = "key file \(keyPath) exists"
     if !FileManager.default.fileExists(atPath: keyPath) {
       _ = try KeyFile.create(at: keyPath)
       keyNote = "created key file \(keyPath) (mode 0600)"
     }
+    let database = try AppDatabase.open(path: db, keyFile: keyPath)
+    let summary = try SiteImportService(database: database)
+      .importSite(definition, by: "system", at: Date())
     print(InitReport.text(site: definition, summary: summary, keyNote: keyNote))
   }
 }

@@ -12,6 +12,9 @@ public enum SystemText: LocalizedText {
   case fieldCollectionInterval, fieldOfflineAfter, fieldAlarm1, fieldAlarm2, fieldHoardingCap
   case fieldPowerThreshold, fieldDefaultTariff, fieldSmsNumbers, fieldReceiptQueue, fieldPrinterPaper
   case fieldPrinterEscpos, fieldSaleReadMaxAge, fieldRetentionDays
+  case fieldSmsEnabled, fieldSmsGammuConfig, fieldSmsQuietHours, fieldSmsAlarm1, fieldSmsAlarm2,
+    fieldSmsArrears
+  case fieldSmsBusDown, fieldBackupFolder, fieldBackupTime, fieldBackupKeep
   case loading, notAllowed
 
   /// The Chinese and English text.
@@ -90,6 +93,16 @@ public enum SystemText: LocalizedText {
     case .fieldPrinterEscpos: ("ESC/POS 打印机（yes/no）", "ESC/POS printer (yes/no)")
     case .fieldSaleReadMaxAge: ("售电前抄表时限（秒）", "Read before sale if older (s)")
     case .fieldRetentionDays: ("抄表明细保留天数", "Keep readings (days)")
+    case .fieldSmsEnabled: ("发送报警短信（yes/no）", "Send alarm SMS (yes/no)")
+    case .fieldSmsGammuConfig: ("短信猫配置文件", "gammu-smsd config file")
+    case .fieldSmsQuietHours: ("短信免打扰时段", "SMS quiet hours")
+    case .fieldSmsAlarm1: ("报警1 短信", "Alarm 1 SMS text")
+    case .fieldSmsAlarm2: ("报警2 短信", "Alarm 2 SMS text")
+    case .fieldSmsArrears: ("欠费短信", "Arrears SMS text")
+    case .fieldSmsBusDown: ("通讯中断短信", "Bus down SMS text")
+    case .fieldBackupFolder: ("每日备份目录", "Daily backup folder")
+    case .fieldBackupTime: ("每日备份时间（HH:MM）", "Daily backup time (HH:MM)")
+    case .fieldBackupKeep: ("保留备份份数", "Backups kept")
     case .loading: ("正在读取…", "Loading…")
     case .notAllowed: ("没有此权限", "Not permitted")
     }

@@ -92,6 +92,26 @@ public enum SettingsFieldID: String, Sendable, Hashable, CaseIterable {
   case saleReadMaxAge
   /// Days raw readings are kept.
   case retentionDays
+  /// Alarm SMS on: yes or no.
+  case smsEnabled
+  /// The gammu-smsd configuration file.
+  case smsGammuConfig
+  /// SMS quiet hours, "22:00-07:00".
+  case smsQuietHours
+  /// The alarm-1 SMS text.
+  case smsAlarm1
+  /// The alarm-2 SMS text.
+  case smsAlarm2
+  /// The arrears SMS text.
+  case smsArrears
+  /// The bus-down SMS text.
+  case smsBusDown
+  /// Folder of the daily backup.
+  case backupFolder
+  /// Time of the daily backup, "HH:MM".
+  case backupTime
+  /// Daily backups kept.
+  case backupKeep
 }
 
 /// One active alarm episode.

@@ -175,6 +175,16 @@ extension SystemScreen {
       case .printerEscpos: .fieldPrinterEscpos
       case .saleReadMaxAge: .fieldSaleReadMaxAge
       case .retentionDays: .fieldRetentionDays
+      case .smsEnabled: .fieldSmsEnabled
+      case .smsGammuConfig: .fieldSmsGammuConfig
+      case .smsQuietHours: .fieldSmsQuietHours
+      case .smsAlarm1: .fieldSmsAlarm1
+      case .smsAlarm2: .fieldSmsAlarm2
+      case .smsArrears: .fieldSmsArrears
+      case .smsBusDown: .fieldSmsBusDown
+      case .backupFolder: .fieldBackupFolder
+      case .backupTime: .fieldBackupTime
+      case .backupKeep: .fieldBackupKeep
       }
     return strings[text]
   }
@@ -186,9 +196,11 @@ extension SystemScreen {
     }
     let ids = SettingsFieldID.allCases
     let labelWidth = (ids.map { Format.cells(label($0, strings)) }.max() ?? 0) + 2
-    let width = min(buffer.size.width - 4, labelWidth + 50)
-    for (index, id) in ids.enumerated() {
-      let y = 2 + index
+    let width = min(buffer.size.width - 4, labelWidth + 60)
+    let rows = max(1, buffer.size.height - 4)
+    let first = max(0, min(state.settingIndex - rows + 1, ids.count - rows))
+    for (index, id) in ids.enumerated() where index >= first {
+      let y = 2 + index - first
       guard y < buffer.size.height - 2 else { break }
       var field = state.settingFields[id] ?? FormField(label: "")
       field.label = label(id, strings)

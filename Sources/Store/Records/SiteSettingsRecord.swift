@@ -46,6 +46,12 @@ public struct SiteSettingsRecord: Codable, Sendable, Hashable, FetchableRecord, 
   public var smsQuietHours: String?
   /// Templates by level (`alarm1`, `alarm2`, `arrears`, `bus_down`) as a JSON object; empty for none.
   public var smsTemplates: String = ""
+  /// Folder of the daily backup, nil for none.
+  public var backupFolder: String?
+  /// Local time "HH:MM" of the daily backup, nil for none.
+  public var backupTime: String?
+  /// How many daily backups are kept.
+  public var backupKeep: Int = 7
 
   /// Creates the settings row.
   public init(

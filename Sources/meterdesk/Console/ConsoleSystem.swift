@@ -25,7 +25,10 @@ final class ConsoleSystem {
     .alarm2: .alarm2, .hoardingCap: .hoardingCap, .powerThreshold: .powerThreshold,
     .defaultTariff: .defaultTariff, .smsNumbers: .smsNumbers, .receiptQueue: .receiptQueue,
     .printerPaper: .printerPaper, .printerEscpos: .printerEscpos, .saleReadMaxAge: .saleReadMaxAge,
-    .retentionDays: .readingRetention,
+    .retentionDays: .readingRetention, .smsEnabled: .smsEnabled, .smsGammuConfig: .smsGammuConfig,
+    .smsQuietHours: .smsQuietHours, .smsAlarm1: .smsAlarm1, .smsAlarm2: .smsAlarm2, .smsArrears: .smsArrears,
+    .smsBusDown: .smsBusDown, .backupFolder: .backupFolder, .backupTime: .backupTime,
+    .backupKeep: .backupKeep,
   ]
 
   /// Carries out one of the system or alarm effects as `session`.
@@ -273,12 +276,23 @@ final class ConsoleSystem {
         String.init)
     case .receiptQueue: settings.receiptQueue = trimmed.isEmpty ? nil : trimmed
     case .printerPaper: settings.printerPaper = trimmed
-    case .printerEscpos:
+    case .printerEscpos, .smsEnabled:
+      let on: Bool
       switch trimmed.lowercased() {
-      case "yes", "true", "1", "是": settings.printerEscpos = true
-      case "no", "false", "0", "否", "": settings.printerEscpos = false
+      case "yes", "true", "1", "是": on = true
+      case "no", "false", "0", "否", "": on = false
       default: return zh ? "应为 yes 或 no" : "must be yes or no"
       }
+      if id == .smsEnabled { settings.smsEnabled = on } else { settings.printerEscpos = on }
+    case .smsGammuConfig: settings.smsGammuConfig = trimmed
+    case .smsQuietHours: settings.smsQuietHours = trimmed
+    case .smsAlarm1: settings.smsTemplates[.alarm1] = trimmed
+    case .smsAlarm2: settings.smsTemplates[.alarm2] = trimmed
+    case .smsArrears: settings.smsTemplates[.arrears] = trimmed
+    case .smsBusDown: settings.smsTemplates[.busDown] = trimmed
+    case .backupFolder: settings.backupFolder = trimmed
+    case .backupTime: settings.backupTime = trimmed
+    case .backupKeep: return integer { settings.backupKeep = $0 }
     case .saleReadMaxAge: return integer { settings.saleReadMaxAgeSeconds = $0 }
     case .retentionDays: return integer { settings.readingRetentionDays = $0 }
     }
