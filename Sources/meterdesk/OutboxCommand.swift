@@ -9,7 +9,7 @@ struct OutboxCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "outbox",
     abstract: "Sales, refunds and reversals not yet on their meters (待下发 / 异常售电), and their resolution.",
-    subcommands: [OutboxListCommand.self, OutboxResolveCommand.self],
+    subcommands: [OutboxListCommand.self, OutboxResolveCommand.self, OutboxSettleRestoreCommand.self],
     defaultSubcommand: OutboxListCommand.self)
 }
 
@@ -20,14 +20,22 @@ struct OutboxListCommand: ParsableCommand {
     abstract: "List every entry not delivered yet (queued, sent, failed, conflict).")
 
   @Option(help: "Database file.") var db: String
-  @Flag(help: "Print {\"entries\": [...]}.") var json = false
+  @Flag(help: "Print {\"entries\": [...], \"restore_flags\": [...]}.") var json = false
 
   func run() throws {
     let database = try SalesCLI.open(db, command: "outbox")
-    let entries = try OutboxDeskService(database: database).entries()
+    let desk = OutboxDeskService(database: database)
+    let entries = try desk.entries()
+    let flags = try desk.restoreFlags()
     if json {
-      try SalesCLI.printJSON(["entries": entries.map(Self.json)])
+      try SalesCLI.printJSON(["entries": entries.map(Self.json), "restore_flags": flags.map(Self.json)])
       return
+    }
+    for flag in flags {
+      print(
+        "meter \(flag.meter): purchase count \(flag.meterCount.map(String.init) ?? "?") on the meter, "
+          + "\(flag.expectedCount) in the ledger restored from \(flag.restoredFrom): sales made after the backup "
+          + "(settle with meterdesk outbox settle-restore --meter \(flag.meter))")
     }
     guard !entries.isEmpty else { return print("nothing waiting: every entry is on its meter") }
     for entry in entries {
@@ -39,6 +47,14 @@ struct OutboxListCommand: ParsableCommand {
       if let error = record.lastError { line += ": \(error)" }
       print(line)
     }
+  }
+
+  static func json(_ flag: RestoreCheckRecord) -> [String: Any] {
+    [
+      "meter": flag.meter, "expected_count": flag.expectedCount,
+      "meter_count": flag.meterCount as Any? ?? NSNull(), "restored_from": flag.restoredFrom,
+      "checked_at": flag.checkedAt.map { ISO8601DateFormatter().string(from: $0) as Any } ?? NSNull(),
+    ]
   }
 
   static func json(_ entry: OutboxDeskEntry) -> [String: Any] {
@@ -106,5 +122,41 @@ struct OutboxResolveCommand: ParsableCommand {
     } else {
       print("bill \(BillNumber(record.bill)) \(how.rawValue): now \(record.status.rawValue)")
     }
+  }
+}
+
+/// `meterdesk outbox settle-restore`: a supervisor settles a meter flagged after a restore.
+struct OutboxSettleRestoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "settle-restore",
+    abstract: "Settle a meter flagged after a restore (its purchase count is ahead of the ledger).",
+    discussion: """
+      After a restore, a meter whose purchase count is ahead of the restored ledger holds sales made \
+      after the backup. Once they are accounted for (re-entered from the receipts, or explained), a \
+      supervisor settles the flag with a note; audited.
+      """)
+
+  @Option(help: "Database file.") var db: String
+  @Option(help: "The flagged meter.") var meter: String
+  @Option(help: "What was done about it.") var note: String
+  @Option(name: .customLong("operator"), help: "Operator name.") var operatorName: String
+  @Flag(help: "Read the operator's password from standard input (the only way).") var passwordStdin = false
+  @Option(help: "Supervisor approving (password on the second stdin line).") var approver: String?
+
+  func run() throws {
+    let command = "outbox settle-restore"
+    let database = try SalesCLI.open(db, command: command)
+    guard passwordStdin else {
+      throw fail("meterdesk \(command): pass --password-stdin and the password on stdin")
+    }
+    let (session, approval) = try SalesCLI.logIn(
+      database: database, operator: operatorName, approver: approver, command: command)
+    do {
+      try OutboxDeskService(database: database).settleRestoreFlag(
+        meter: meter, note: note, session: session, approvedBy: approval, at: Date())
+    } catch {
+      throw fail("meterdesk \(command): \(error)")
+    }
+    print("meter \(meter): restore flag settled")
   }
 }

@@ -197,6 +197,25 @@ struct AuditBackupCLITests {
       let entries = try CLISite.object(log.stdout)["entries"] as? [[String: Any]] ?? []
       #expect(entries.count == 1 && (entries.first?["target"] as? String) == "meter \(meter)", "\(entries)")
       #expect(try site.run(["audit", "verify", "--db", site.db]).status == 0)
+      // The supervisor sees the flag at the undelivered-sales desk and settles it there.
+      let desk = try CLISite.object(site.run(["outbox", "list", "--db", site.db, "--json"]).stdout)
+      let deskFlags = desk["restore_flags"] as? [[String: Any]] ?? []
+      #expect(deskFlags.map { $0["meter"] as? String } == [meter], "\(desk)")
+      let cashierSettles = try site.run(
+        [
+          "outbox", "settle-restore", "--db", site.db, "--meter", meter, "--note", "x", "--operator", "li",
+          "--password-stdin",
+        ], stdin: "li-pass\n")
+      #expect(cashierSettles.status != 0 && cashierSettles.stderr.contains("li"), "\(cashierSettles.stderr)")
+      let settled = try site.run(
+        [
+          "outbox", "settle-restore", "--db", site.db, "--meter", meter, "--note",
+          "re-entered bill from the receipt",
+          "--operator", "wang", "--password-stdin",
+        ], stdin: "wang-pass\n")
+      #expect(settled.status == 0, "\(settled.stderr)")
+      let after = try CLISite.object(site.run(["outbox", "list", "--db", site.db, "--json"]).stdout)
+      #expect((after["restore_flags"] as? [Any])?.isEmpty == true)
       // The restore check's trigger leaves plain sqlite3 inserts of readings working.
       _ = try Self.shell(
         site.db,

@@ -183,4 +183,11 @@ import Testing
     let text = language == .zh ? "电表读数：购电次数 6（应为 5）" : "Meter read: count 6 (expected 5)"
     #expect(state.rendered.find(text) != nil)
   }
+
+  @Test("meters flagged after a restore are named on the summary line with meter and ledger counts")
+  func restoreFlags() {
+    var state = Self.open()
+    state.send(.restoreFlagsLoaded([RestoreFlagRow(meter: "202411006138", expectedCount: 4, meterCount: 5)]))
+    #expect(state.rendered.find("Ahead of the restored ledger (meter>ledger): 202411006138 5>4") != nil)
+  }
 }

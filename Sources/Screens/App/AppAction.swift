@@ -91,6 +91,8 @@ public enum AppAction: Sendable, Hashable {
   case alarmStatusChanged(AlarmStatus)
   /// The operator logged out (after `.logOut`): back to the login screen.
   case loggedOut
+  /// Meters flagged after a restore (with `.outboxLoaded`): the undelivered-sales screen lists them.
+  case restoreFlagsLoaded([RestoreFlagRow])
   /// Something failed that the operator must see.
   case errorReported(String)
 }

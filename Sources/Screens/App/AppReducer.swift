@@ -112,6 +112,8 @@ public enum AppReducer {
       return []
     case .loggedOut:
       return logOut(&state)
+    case .restoreFlagsLoaded(let flags):
+      return updateOutbox(&state, .restoreFlagsLoaded(flags))
     case .errorReported(let text):
       state.overlay = .message(text)
       return []

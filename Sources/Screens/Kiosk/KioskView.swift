@@ -225,7 +225,7 @@ extension KioskScreen {
           zh ? entry.kind.chineseName : entry.kind.englishName,
           Format.yuan(entry.amount, strings: strings),
           entry.payMethod.map { zh ? $0.chineseName : $0.englishName } ?? "",
-          "\(entry.bill)",
+          BillNumber(entry.bill).description,
         ], y: rect.y + 1 + index, role: .normal, bold: false)
     }
   }

@@ -11,7 +11,7 @@ public enum OutboxText: LocalizedText {
   case retryTitle, retryLine, confirmYes, confirmNo, supervisorNeeded, approvalLine
   case readOnlyConflicts, landedOnlyConflicts, voidOnlyStuck, retryOnlyFailed, needsFreshRead, gone
   case approvalCancelled, readFailed, refused, reading, readDone, submitting
-  case resolvedLanded, resolvedVoid, resolvedRetry
+  case resolvedLanded, resolvedVoid, resolvedRetry, restoreFlags
 
   /// The Chinese and English text.
   public var pair: (zh: String, en: String) {
@@ -36,6 +36,8 @@ public enum OutboxText: LocalizedText {
     case .kindReversal: ("冲正", "Reversal")
     case .kindTransferIn: ("老表转入", "Transfer")
     case .kindSettlement: ("销户结算", "Settle")
+    case .restoreFlags:
+      ("恢复备份后购电次数超前（表>账）：{0}", "Ahead of the restored ledger (meter>ledger): {0}")
     case .summary:
       ("待下发 {0} 笔 · 冲突 {1} · 失败 {2}", "{0} waiting · {1} conflict · {2} failed")
     case .loading: ("正在载入待下发售电…", "Loading undelivered sales…")

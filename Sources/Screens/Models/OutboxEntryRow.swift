@@ -80,3 +80,20 @@ public enum OutboxResolution: String, Sendable, Hashable {
   /// A failed entry is queued again for delivery.
   case retry
 }
+
+/// A meter flagged after a restore: its purchase count is ahead of the restored ledger.
+public struct RestoreFlagRow: Sendable, Hashable {
+  /// The meter.
+  public var meter: String
+  /// The count the restored ledger accounts for.
+  public var expectedCount: Int64
+  /// The count read from the meter.
+  public var meterCount: Int64?
+
+  /// Creates a row.
+  public init(meter: String, expectedCount: Int64, meterCount: Int64?) {
+    self.meter = meter
+    self.expectedCount = expectedCount
+    self.meterCount = meterCount
+  }
+}

@@ -12,6 +12,8 @@ public enum OutboxAction: Sendable, Hashable {
   case resolved(bill: Int64, error: String?)
   /// A mouse event inside the screen's area.
   case mouse(x: Int, y: Int, button: MouseButton)
+  /// Meters flagged after a restore arrived.
+  case restoreFlagsLoaded([RestoreFlagRow])
   /// The screen's area changed.
   case resized(Size)
 }

@@ -42,6 +42,8 @@ public enum OutboxScreen {
     case .resized(let size):
       state.size = size
       state.table.select(state.table.selected, rowCount: state.rows.count, visible: state.visibleRows)
+    case .restoreFlagsLoaded(let flags):
+      state.restoreFlags = flags
     }
     return []
   }

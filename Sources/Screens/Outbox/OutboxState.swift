@@ -32,6 +32,8 @@ public struct OutboxState: Sendable, Hashable {
   public internal(set) var notice: OutboxNotice?
   /// The screen's area.
   public internal(set) var size: Size
+  /// Meters flagged after a restore, for the summary line.
+  public internal(set) var restoreFlags: [RestoreFlagRow] = []
 
   /// An empty screen for an operator of `role`, waiting for `.outboxLoaded`.
   public init(role: Role?, size: Size) {

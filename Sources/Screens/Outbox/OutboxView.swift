@@ -39,9 +39,14 @@ extension OutboxScreen {
   private static func drawSummary(_ state: OutboxState, into buffer: inout Buffer, strings: Strings) {
     let conflicts = state.rows.filter { $0.state == .conflict }.count
     let failed = state.rows.filter { $0.state == .failed }.count
+    let flags = state.restoreFlags.map { flag in
+      "\(flag.meter) \(flag.meterCount.map(String.init) ?? "?")>\(flag.expectedCount)"
+    }
     StatusLine(
       left: " " + strings.format(OutboxText.summary, "\(state.rows.count)", "\(conflicts)", "\(failed)"),
-      right: "", role: .header
+      right: flags.isEmpty
+        ? "" : strings.format(OutboxText.restoreFlags, flags.joined(separator: ", ")) + " ",
+      role: .header
     ).render(into: &buffer, rect: Rect(x: 0, y: 0, width: buffer.size.width, height: 1))
   }
 

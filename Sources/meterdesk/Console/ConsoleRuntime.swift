@@ -402,8 +402,12 @@ final class ConsoleRuntime {
 
   private func loadOutbox() {
     do {
-      dispatch(
-        .outboxLoaded(try OutboxDeskService(database: env.database).entries().map(ScreenModels.outbox)))
+      let desk = OutboxDeskService(database: env.database)
+      dispatch(.outboxLoaded(try desk.entries().map(ScreenModels.outbox)))
+      let flags = try desk.restoreFlags().map { flag in
+        RestoreFlagRow(meter: flag.meter, expectedCount: flag.expectedCount, meterCount: flag.meterCount)
+      }
+      dispatch(.restoreFlagsLoaded(flags))
     } catch {
       report("loading the undelivered entries failed: \(error)")
     }
