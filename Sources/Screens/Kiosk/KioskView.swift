@@ -201,7 +201,7 @@ extension KioskScreen {
       buffer.write(strings[KioskText.noRecharges], x: rect.x, y: rect.y, role: .dim, maxWidth: rect.width)
       return
     }
-    let widths = [16, 12, 10, 14, 10, 8]
+    let widths = [16, 12, 8, 12, 8, 8]
     let right = [false, false, false, true, false, true]
     func row(_ cells: [String], y: Int, role: StyleRole, bold: Bool) {
       var x = rect.x
