@@ -169,7 +169,10 @@ final class ConsoleRuntime {
     apply(sales.tick(now: now))
     for action in batch.tick(now: now) { dispatch(action) }
     commissioning.tick(now: now)
-    if state.session != nil, let status = system.tick(now: now) { dispatch(status) }
+    if state.session != nil, let status = system.tick(now: now) {
+      dispatch(status)
+      if state.screen == .alarms { system.perform(.loadAlarms, session: sales.session) }
+    }
     let reloadEvery: TimeInterval = metersStale ? 1 : 5
     if env.engine == nil || metersStale, state.session != nil,
       now.timeIntervalSince(lastViewerReload) >= reloadEvery
