@@ -101,6 +101,19 @@ import Testing
       ])
   }
 
+  @Test("g on energy sums per circuit, shop, building, bus and back to meters")
+  func energyGroups() {
+    var (state, _) = Self.open()
+    state.type("3")
+    var query = ReportQueryModel(kind: .energy, from: "2025-05-01", to: "2025-05-01")
+    for group in [EnergyGroupChoice.circuit, .shop, .building, .bus, .meter] {
+      query.energyGroup = group
+      #expect(state.type("g") == [.runReport(query)])
+    }
+    state.type("g")
+    #expect(state.rendered.find("Per circuit") != nil)
+  }
+
   @Test("f filters by building, bus, meter, account and cashier; an unknown key is refused by name")
   func filter() {
     var (state, _) = Self.open()
@@ -123,6 +136,7 @@ import Testing
     #expect(state.type("x") == [.exportReport(query, .xlsx)])
     state.send(.reports(.exportProgress(done: 1000, total: 30000)))
     #expect(state.rendered.find("Exporting xlsx 1000/30000") != nil)
+    #expect(state.rendered.find("3%") != nil, "a progress bar with its percentage")
     state.send(.reports(.exported(path: "/data/exports/sales.xlsx", error: nil)))
     #expect(state.rendered.find("Exported to /data/exports/sales.xlsx") != nil)
     #expect(state.type("v") == [.exportReport(query, .csv)])

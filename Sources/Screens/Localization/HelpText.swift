@@ -57,7 +57,11 @@ public enum HelpText: LocalizedText {
     case .reportRange:
       ("范围：今天 昨天 本周 本月 上月", "Range: today, yesterday, this week, this month, last month")
     case .reportCustom: ("自定义起止日期", "Custom first and last day")
-    case .reportGroup: ("按日 / 月 / 年（售电）", "By day / month / year (sales)")
+    case .reportGroup:
+      (
+        "售电按日 / 月 / 年；能耗按表 / 回路 / 商铺 / 楼栋 / 总线",
+        "Sales by day/month/year; energy per meter/circuit/shop/building/bus"
+      )
     case .reportCashier: ("分售电员或合计（售电）", "Per cashier or all together (sales)")
     case .reportRealTime: ("实时或历史（报警、失联）", "Now or history (alarms, offline)")
     case .reportFilter: ("筛选：楼、总线、表、户、售电员", "Filter: building, bus, meter, account, cashier")

@@ -4,6 +4,7 @@ public enum ReportText: LocalizedText {
   case kindSales, kindShift, kindEnergy, kindDaily, kindAlarms, kindOffline, kindAccounts
   case rangeToday, rangeYesterday, rangeWeek, rangeMonth, rangeLastMonth, rangeCustom
   case byDay, byMonth, byYear, perCashier, allCashiers, realTime, history
+  case perMeter, perCircuit, perShop, perBuilding, perBus
   case rangeLine, filterLine, noFilter, loading, empty, rows, chartTitle
   case hintKeys, hintExport, hintShift
   case customTitle, customFrom, customTo, customHint, badDate, toBeforeFrom
@@ -37,6 +38,11 @@ public enum ReportText: LocalizedText {
     case .byYear: ("按年", "By year")
     case .perCashier: ("分售电员", "Per cashier")
     case .allCashiers: ("全部售电员", "All cashiers")
+    case .perMeter: ("按表", "Per meter")
+    case .perCircuit: ("按回路", "Per circuit")
+    case .perShop: ("按商铺", "Per shop")
+    case .perBuilding: ("按楼栋", "Per building")
+    case .perBus: ("按总线", "Per bus")
     case .realTime: ("实时", "Now")
     case .history: ("历史", "History")
     case .rangeLine: ("{0} · {1} 至 {2} · {3}", "{0} · {1} to {2} · {3}")
@@ -77,7 +83,7 @@ public enum ReportText: LocalizedText {
     case .noChart: ("此报表没有图表", "This report has no chart")
     case .noExport: ("需要导出报表权限（主管）", "Exporting needs the export permission (supervisor)")
     case .noShift: ("只有售电员可以交班", "Only the sales desk hands over shifts")
-    case .onlySales: ("分组和售电员只用于售电报表", "Grouping and cashiers apply to sales only")
+    case .onlySales: ("分组用于售电和能耗报表，售电员只用于售电报表", "Grouping is for sales and energy; cashiers for sales")
     case .onlyRealTime: ("实时视图只用于报警和失联", "The real-time view is for alarms and offline")
     case .shiftTitle: ("交班", "Shift hand-over")
     case .shiftStarted: ("上班时间 {0}", "Shift began {0}")

@@ -64,6 +64,8 @@ public struct ReportQueryModel: Sendable, Hashable {
   public var filter: [String: String]
   /// The real-time view (alarms, offline).
   public var active: Bool
+  /// Energy rows per meter or summed per group.
+  public var energyGroup: EnergyGroupChoice = .meter
 
   /// Creates a query.
   public init(
@@ -130,6 +132,20 @@ public struct ReportTableModel: Sendable, Hashable {
     self.chartTitle = chartTitle
     self.bars = bars
   }
+}
+
+/// How the energy report sums its rows.
+public enum EnergyGroupChoice: String, Sendable, Hashable, CaseIterable {
+  /// One row per meter.
+  case meter
+  /// Summed per circuit.
+  case circuit
+  /// Summed per shop.
+  case shop
+  /// Summed per building.
+  case building
+  /// Summed per bus.
+  case bus
 }
 
 /// Export file formats.

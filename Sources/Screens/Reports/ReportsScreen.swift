@@ -93,6 +93,10 @@ public enum ReportsScreen {
       state.fromField.error = nil
       state.phase = .customRange(onTo: false)
       return []
+    case .character("g") where state.query.kind == .energy:
+      let all = EnergyGroupChoice.allCases
+      state.query.energyGroup = all[((all.firstIndex(of: state.query.energyGroup) ?? 0) + 1) % all.count]
+      return rerun(&state)
     case .character("g"):
       guard state.query.kind == .sales else { return refuse(ReportText.onlySales, &state) }
       let all = ReportGroupingChoice.allCases

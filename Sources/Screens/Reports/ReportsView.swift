@@ -66,6 +66,16 @@ extension ReportsScreen {
         case .year: .byYear
         }
       modes = [strings[by], strings[state.query.perCashier ? ReportText.perCashier : .allCashiers]]
+    } else if state.query.kind == .energy {
+      let group: ReportText =
+        switch state.query.energyGroup {
+        case .meter: .perMeter
+        case .circuit: .perCircuit
+        case .shop: .perShop
+        case .building: .perBuilding
+        case .bus: .perBus
+        }
+      modes = [strings[group]]
     } else if state.query.kind.hasRealTime {
       modes = [strings[state.query.active ? ReportText.realTime : .history]]
     }
@@ -157,7 +167,12 @@ extension ReportsScreen {
         x += column.width + 1
       }
     }
-    if let (text, role) = noticeLine(state, strings: strings) {
+    if case .exporting(_, let done, let total)? = state.notice,
+      let (text, _) = noticeLine(state, strings: strings)
+    {
+      ProgressBar(fraction: Double(done) / Double(max(1, total)), label: text).render(
+        into: &buffer, rect: Rect(x: 1, y: height - 3, width: min(width - 2, 80), height: 1))
+    } else if let (text, role) = noticeLine(state, strings: strings) {
       buffer.write(text, x: 1, y: height - 3, role: role, maxWidth: width - 2)
     }
     buffer.write(" " + strings[ReportText.hintKeys], x: 0, y: height - 2, role: .dim, maxWidth: width)

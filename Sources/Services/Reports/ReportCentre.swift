@@ -18,6 +18,8 @@ public struct ReportRequest: Sendable, Hashable {
   public var active: Bool
   /// One row per cashier and period (sales); one row per period when false.
   public var perOperator: Bool
+  /// Rows per meter, or summed per circuit, shop, building or bus (energy).
+  public var energyGroup: EnergyGrouping = .meter
 
   /// Creates a request.
   public init(
@@ -65,7 +67,8 @@ public struct ReportCentre: Sendable {
       return ShiftReportService.table(report, siteName: site)
     case .energy:
       let report = try EnergyReportService(database: database).report(
-        EnergyReportQuery(from: request.from, to: request.to, filter: request.filter))
+        EnergyReportQuery(
+          from: request.from, to: request.to, group: request.energyGroup, filter: request.filter))
       return EnergyReportService.table(report, siteName: site)
     case .daily:
       let report = try DailyEnergyReportService(database: database).report(

@@ -158,9 +158,11 @@ final class ConsoleReports {
     let filter = ReportFilter(
       operator: query.filter["operator"], building: query.filter["building"], bus: query.filter["bus"],
       meter: query.filter["meter"], account: query.filter["account"])
-    return ReportRequest(
+    var request = ReportRequest(
       kind: kind, from: from, to: to, by: ReportGrouping(rawValue: query.by.rawValue) ?? .day, filter: filter,
       active: query.active, perOperator: query.perCashier)
+    request.energyGroup = EnergyGrouping(rawValue: query.energyGroup.rawValue) ?? .meter
+    return request
   }
 
   /// A report table as the screen shows it: shown cells, alignment, totals and the chart's bars (the
