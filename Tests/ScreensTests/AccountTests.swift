@@ -25,6 +25,27 @@ import Testing
     return state
   }
 
+  @Test("q sets the selected account's kiosk query password: typed twice, masked, then saved")
+  func queryPassword() {
+    var state = Self.open()
+    #expect(state.type("q").isEmpty)
+    #expect(state.rendered.find("Kiosk query password of account H00001") != nil)
+    state.type("246810")
+    state.press(.tab)
+    state.type("246811")
+    #expect(state.press(.enter).isEmpty)
+    #expect(state.rendered.find("The passwords differ") != nil && state.rendered.find("246810") == nil)
+    state.press(.backspace)
+    state.type("0")
+    #expect(state.press(.enter) == [.setQueryPassword(account: "H00001", password: "246810")])
+    state.send(.accountQueryPasswordSet(account: "H00001", error: nil))
+    #expect(state.rendered.find("Query password of account H00001 set") != nil)
+    var cashierClosed = Self.open(role: .cashier)
+    cashierClosed.press(.end)
+    #expect(cashierClosed.type("q").isEmpty)
+    #expect(cashierClosed.rendered.find("This account is already closed") != nil)
+  }
+
   @Test("a opens the accounts table; Esc goes back to the grid")
   func openAndLeave() {
     var state = Self.open()

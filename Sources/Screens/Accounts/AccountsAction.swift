@@ -12,6 +12,8 @@ public enum AccountsAction: Sendable, Hashable {
   case accountClosed(account: String, settlements: Int)
   /// The services refused the open or close, with the reason to show.
   case accountRefused(String)
+  /// The account's kiosk query password was set (`error` nil) or refused.
+  case queryPasswordSet(account: String, error: String?)
 }
 
 /// The step the accounts screen is at.
@@ -28,6 +30,8 @@ public enum AccountsPhase: Sendable, Hashable {
   case approving
   /// Waiting for the services.
   case submitting
+  /// The kiosk query password dialog (查询密码); `onRepeat` when the second field has the keys.
+  case queryPassword(onRepeat: Bool)
 }
 
 /// The fields of the open-account form, in Tab order.

@@ -33,6 +33,13 @@ public enum AccountsScreen {
       guard state.phase == .submitting else { return [] }
       state.phase = state.submittingOpen ? .opening : .list
       state.problem = .refused(reason)
+    case .queryPasswordSet(let account, let error):
+      if let error {
+        state.problem = .refused(error)
+      } else {
+        state.phase = .list
+        state.notice = .queryPasswordSet(account: account)
+      }
     }
     return []
   }
@@ -48,6 +55,7 @@ public enum AccountsScreen {
     case .confirmingClose(let selected): return confirmingClose(key, selected: selected, &state)
     case .approving: return approving(key, &state)
     case .submitting: return []
+    case .queryPassword(let onRepeat): return queryPassword(key, onRepeat: onRepeat, &state)
     }
   }
 
@@ -72,6 +80,20 @@ public enum AccountsScreen {
         return []
       }
       state.phase = .opening
+    case .character("q"):
+      state.problem = nil
+      state.notice = nil
+      guard state.role?.allows(.editAccount) ?? false else {
+        state.problem = .notAllowed
+        return []
+      }
+      guard let account = state.account, !account.closed else {
+        if state.account != nil { state.problem = .alreadyClosed }
+        return []
+      }
+      state.queryPassword = FormField(label: "", secure: true)
+      state.queryRepeat = FormField(label: "", secure: true)
+      state.phase = .queryPassword(onRepeat: false)
     case .character("x"), .character("X"):
       state.problem = nil
       state.notice = nil
@@ -82,6 +104,26 @@ public enum AccountsScreen {
       }
       state.phase = .confirmingClose(selected: 1)
     default: break
+    }
+    return []
+  }
+
+  private static func queryPassword(_ key: Key, onRepeat: Bool, _ state: inout AccountsState) -> [Effect] {
+    switch key {
+    case .escape:
+      state.phase = .list
+    case .tab, .backTab, .up, .down:
+      state.phase = .queryPassword(onRepeat: !onRepeat)
+    case .enter:
+      guard let account = state.account else { return [] }
+      guard state.queryPassword.value == state.queryRepeat.value else {
+        state.problem = .passwordsDiffer
+        return []
+      }
+      state.problem = nil
+      return [.setQueryPassword(account: account.account, password: state.queryPassword.value)]
+    default:
+      if onRepeat { _ = state.queryRepeat.handle(key) } else { _ = state.queryPassword.handle(key) }
     }
     return []
   }
@@ -111,6 +153,7 @@ public enum AccountsScreen {
     HelpEntry(keys: "Enter", text: .accountMeters),
     HelpEntry(keys: "n", text: .accountOpen),
     HelpEntry(keys: "x", text: .accountClose),
+    HelpEntry(keys: "q", text: .accountQueryPassword),
     HelpEntry(keys: "Tab", text: .loginNextField),
     HelpEntry(keys: "Esc", text: .back),
     HelpEntry(keys: "F1 / ?", text: .showHelp),

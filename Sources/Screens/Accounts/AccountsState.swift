@@ -36,6 +36,10 @@ public struct AccountsState: Sendable, Hashable {
   public internal(set) var loaded: Bool
   /// True while an opening (not a closing) waits for the services.
   public internal(set) var submittingOpen: Bool
+  /// The new kiosk query password.
+  public internal(set) var queryPassword = FormField(label: "", secure: true)
+  /// The query password typed again.
+  public internal(set) var queryRepeat = FormField(label: "", secure: true)
 
   /// An empty accounts screen for an operator of `role`.
   public init(role: Role?) {
@@ -89,7 +93,10 @@ public struct AccountsState: Sendable, Hashable {
   public var capturesEscape: Bool { searching || phase != .list }
 
   /// True when the screen takes typed characters.
-  public var acceptsText: Bool { searching || phase == .opening || phase == .approving }
+  public var acceptsText: Bool {
+    if case .queryPassword = phase { return true }
+    return searching || phase == .opening || phase == .approving
+  }
 
   mutating func clearForm() {
     let limits: [AccountField: Int] = [.tenant: 32, .phone: 20, .shop: 32, .meters: 120, .recharge: 12]
@@ -117,6 +124,8 @@ public enum AccountProblem: Sendable, Hashable {
   case credentialsMissing
   /// The account is already closed.
   case alreadyClosed
+  /// The two query passwords differ.
+  case passwordsDiffer
   /// The services refused, with their reason.
   case refused(String)
 }
@@ -127,4 +136,6 @@ public enum AccountNotice: Sendable, Hashable {
   case opened(account: String, firstSale: Int64?)
   /// An account was closed with this many settlements queued.
   case closed(account: String, settlements: Int)
+  /// The account's kiosk query password was set.
+  case queryPasswordSet(account: String)
 }

@@ -25,6 +25,9 @@ extension AccountsScreen {
       closeDialog(state, selected: selected, strings: strings).render(into: &buffer, in: Rect(size: size))
     }
     if state.phase == .approving { drawApproval(state, into: &buffer, strings: strings) }
+    if case .queryPassword(let onRepeat) = state.phase {
+      drawQueryPassword(state, onRepeat: onRepeat, into: &buffer, strings: strings)
+    }
     return buffer
   }
 
@@ -102,6 +105,8 @@ extension AccountsScreen {
       return (strings.format(AccountText.openedWithSale, account, "\(bill)"), .success)
     case .closed(let account, let count)?:
       return (strings.format(AccountText.closedNotice, account, "\(count)"), .success)
+    case .queryPasswordSet(let account)?:
+      return (strings.format(AccountText.queryPasswordSet, account), .success)
     }
   }
 
@@ -115,6 +120,7 @@ extension AccountsScreen {
     case .approvalCancelled: strings[AccountText.approvalCancelled]
     case .credentialsMissing: strings[AccountText.credentialsMissing]
     case .alreadyClosed: strings[AccountText.alreadyClosed]
+    case .passwordsDiffer: strings[AccountText.passwordsDiffer]
     case .refused(let reason): reason
     }
   }
@@ -129,5 +135,34 @@ extension AccountsScreen {
       buffer.write(cell, x: x, y: y, role: role, maxWidth: max(0, min(width - 1, buffer.size.width - x - 1)))
       x += width
     }
+  }
+
+  /// The kiosk query password dialog: the account, the new password twice (masked), the outcome.
+  static func drawQueryPassword(
+    _ state: AccountsState, onRepeat: Bool, into buffer: inout Buffer, strings: Strings
+  ) {
+    let width = min(max(0, buffer.size.width - 4), 60)
+    let box = Rect(size: buffer.size).centered(width: width, height: 8)
+    buffer.fill(box, role: .dialog)
+    buffer.write(
+      strings.format(AccountText.queryPasswordTitle, state.account?.account ?? ""), x: box.x + 2, y: box.y,
+      role: .dialog, maxWidth: width - 4, bold: true)
+    let labels = [strings[AccountText.queryPasswordNew], strings[AccountText.queryPasswordRepeat]]
+    let labelWidth = (labels.map { Format.cells($0) }.max() ?? 0) + 2
+    var first = state.queryPassword
+    first.label = labels[0]
+    var second = state.queryRepeat
+    second.label = labels[1]
+    first.render(
+      into: &buffer, rect: Rect(x: box.x + 2, y: box.y + 2, width: width - 4, height: 1), focused: !onRepeat,
+      labelWidth: labelWidth)
+    second.render(
+      into: &buffer, rect: Rect(x: box.x + 2, y: box.y + 3, width: width - 4, height: 1), focused: onRepeat,
+      labelWidth: labelWidth)
+    if let (text, role) = message(state, strings: strings), state.problem != nil {
+      buffer.write(text, x: box.x + 2, y: box.y + 5, role: role, maxWidth: width - 4)
+    }
+    buffer.write(
+      strings[AccountText.queryPasswordHint], x: box.x + 2, y: box.y + 7, role: .dim, maxWidth: width - 4)
   }
 }

@@ -89,6 +89,8 @@ public enum AppAction: Sendable, Hashable {
   case alarms(AlarmsAction)
   /// The active alarms changed (the status line shows the count and the newest).
   case alarmStatusChanged(AlarmStatus)
+  /// An account's kiosk query password was set, or refused (after `.setQueryPassword`).
+  case accountQueryPasswordSet(account: String, error: String?)
   /// The operator logged out (after `.logOut`): back to the login screen.
   case loggedOut
   /// Meters flagged after a restore (with `.outboxLoaded`): the undelivered-sales screen lists them.

@@ -112,6 +112,8 @@ public enum AppReducer {
       return []
     case .loggedOut:
       return logOut(&state)
+    case .accountQueryPasswordSet(let account, let error):
+      return updateAccounts(&state, .queryPasswordSet(account: account, error: error))
     case .restoreFlagsLoaded(let flags):
       return updateOutbox(&state, .restoreFlagsLoaded(flags))
     case .errorReported(let text):

@@ -89,6 +89,8 @@ public enum Effect: Sendable, Hashable {
   /// Hand over the logged-in cashier's shift with the cash counted, print the slip; answer with
   /// `.reports(.shiftClosed)`.
   case closeShift(counted: Money, remark: String)
+  /// Set an account's kiosk query password; answer with `.accountQueryPasswordSet`.
+  case setQueryPassword(account: String, password: String)
   /// Log the operator out and show the login screen; answer with `.loggedOut`.
   case logOut
   /// Change the logged-in operator's password; answer with `.system(.passwordChanged)`.

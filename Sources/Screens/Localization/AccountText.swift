@@ -4,6 +4,8 @@ public enum AccountText: LocalizedText {
   case hint, metersTitle, metersHint, remaining, read, status, notInGrid
   case formTitle, recharge, capitals, pay, formHint, metersFieldHint, submitting
   case missingTenant, missingShop, missingMeters, notAllowed, alreadyClosed
+  case passwordsDiffer, queryPasswordSet, queryPasswordTitle, queryPasswordNew, queryPasswordRepeat
+  case queryPasswordHint
   case closeTitle, closeLine, closeSettle, closeYes, closeNo, supervisorNeeded
   case approvalCancelled, credentialsMissing, opened, openedWithSale, closedNotice
 
@@ -22,7 +24,10 @@ public enum AccountText: LocalizedText {
     case .loading: ("正在载入账户…", "Loading accounts…")
     case .searchLabel: ("查找", "Search")
     case .hint:
-      ("/ 查找 · Enter 电表 · n 开户 · x 销户 · Esc 返回", "/ search · Enter meters · n open · x close · Esc back")
+      (
+        "/ 查找 · Enter 电表 · n 开户 · x 销户 · q 查询密码 · Esc 返回",
+        "/ search · Enter meters · n open · x close · q query password · Esc back"
+      )
     case .metersTitle: ("户号 {0} · {1} · {2}", "Account {0} · {1} · {2}")
     case .metersHint: ("Esc 返回账户列表", "Esc back to the accounts")
     case .remaining: ("剩余金额", "Remaining")
@@ -42,6 +47,13 @@ public enum AccountText: LocalizedText {
     case .missingMeters: ("请至少输入一块电表", "Enter at least one meter")
     case .notAllowed: ("当前操作员无开户权限", "This operator may not open accounts")
     case .alreadyClosed: ("该账户已销户", "This account is already closed")
+    case .passwordsDiffer: ("两次输入的密码不一致", "The passwords differ")
+    case .queryPasswordSet: ("已设置账户 {0} 的查询密码", "Query password of account {0} set")
+    case .queryPasswordTitle: ("账户 {0} 的查询密码（用户查询机）", "Kiosk query password of account {0}")
+    case .queryPasswordNew: ("新查询密码", "New password")
+    case .queryPasswordRepeat: ("再输一次", "Repeat")
+    case .queryPasswordHint:
+      ("至少 6 位 · Tab 切换 · Enter 保存 · Esc 取消", "At least 6 characters · Tab · Enter saves · Esc")
     case .closeTitle: ("确认销户", "Close the account")
     case .closeLine: ("销户 {0}（{1}，{2}）", "Close account {0} ({1}, {2})")
     case .closeSettle: ("各表剩余金额将结算退出", "Each meter's remaining amount is settled off it")

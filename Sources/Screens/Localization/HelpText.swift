@@ -4,7 +4,7 @@ public enum HelpText: LocalizedText {
   case loginNextField, loginSubmit
   case move, page, homeEnd, open, tag, untagAll, search, searchNext, filter, sort, group, readNow, buses
   case detailRead, busTrace, busRefresh, busScan, busMeters, meterWatch, relayTest, registers
-  case accounts, accountSearch, accountMeters, accountOpen, accountClose
+  case accounts, accountSearch, accountMeters, accountOpen, accountClose, accountQueryPassword
   case outbox, outboxRead, outboxLanded, outboxVoid, outboxRetry, outboxRefresh
   case batch, batchTab, batchChoose, batchGroup, batchOperation, batchPreview, batchJobs, batchRetry
   case batchExport, batchNew, batchLeave, batchRefresh
@@ -22,6 +22,7 @@ public enum HelpText: LocalizedText {
     case .accountMeters: ("查看该户电表及剩余金额", "Show the account's meters and balances")
     case .accountOpen: ("开户", "Open an account")
     case .accountClose: ("销户（需主管）", "Close the account (supervisor)")
+    case .accountQueryPassword: ("设置用户查询机的查询密码", "Set the kiosk query password")
     case .outbox: ("待下发与异常售电", "Undelivered sales and conflicts")
     case .batch: ("批量操作（拉闸、保电、电价下发…）", "Batch operations (trip, keep power, prices…)")
     case .batchTab: ("在对象和操作之间切换", "Switch between target and operation")

@@ -223,7 +223,8 @@ final class ConsoleRuntime {
       env.logger.info("\(sales.session?.name ?? "?") logged out")
       sales.session = nil
       dispatch(.loggedOut)
-    case .changeOwnPassword, .loadOperators, .addOperator, .setOperatorDisabled, .resetOperatorPassword,
+    case .setQueryPassword, .changeOwnPassword, .loadOperators, .addOperator, .setOperatorDisabled,
+      .resetOperatorPassword,
       .setOperatorRole, .loadAudit, .exportAudit, .loadSettings, .saveSettings, .loadAlarms,
       .acknowledgeAlarms:
       system.perform(effect, session: sales.session)

@@ -123,6 +123,21 @@ final class ConsoleSystem {
       return saveSettings(values, session: session, env: env)
     case .loadAlarms:
       return loadAlarms(env: env)
+    case .setQueryPassword(let account, let password):
+      guard session.allows(.editAccount) else {
+        return [
+          .accountQueryPasswordSet(
+            account: account,
+            error: failed(SalesError.notAllowed(operator: session.name, permission: .editAccount)))
+        ]
+      }
+      do {
+        try KioskService(database: database).setPassword(
+          account: account, password: password, by: session.name, at: Date())
+        return [.accountQueryPasswordSet(account: account, error: nil)]
+      } catch {
+        return [.accountQueryPasswordSet(account: account, error: failed(error))]
+      }
     case .acknowledgeAlarms(let ids):
       do {
         let service = AlarmService(database: database)
