@@ -25,10 +25,12 @@ run: deps build
 	.build/debug/meterdesk demo --data $(DATA_DIR)
 
 # The release binary is built too: DaemonTests stop it (and the debug one) with SIGTERM/SIGINT.
+# Every test runs against the release build sites install (one optimised build of everything, with
+# -enable-testing for @testable imports): the daemon stop tests on the binary that ships, and one
+# build instead of a debug and a release one.
 test: deps
-	swift build -c release --product meterdesk $(SWIFT_BUILD_FLAGS)
-	swift build --build-tests $(SWIFT_BUILD_FLAGS)
-	METERDESK_REQUIRE_RELEASE=1 swift test --skip-build --no-parallel
+	swift build -c release --build-tests -Xswiftc -enable-testing $(SWIFT_BUILD_FLAGS)
+	METERDESK_REQUIRE_RELEASE=1 swift test -c release --skip-build --no-parallel -Xswiftc -enable-testing
 
 build: check-swift
 	swift build $(SWIFT_BUILD_FLAGS)

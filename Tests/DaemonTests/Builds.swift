@@ -2,8 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// A `meterdesk` build the daemon tests run: the debug one beside the tests, and the release one
-/// sites install (`swift build -c release --product meterdesk`, which `make test` runs first).
+/// A `meterdesk` build the daemon tests run: the one beside the tests, and the release one sites install
+/// (`swift build -c release`). `make test` builds everything in release, so the two are one binary and
+/// it is tested once; `swift test` by hand adds the debug build.
 enum Build: String, Sendable, CustomTestStringConvertible {
   case debug
   case release
@@ -11,7 +12,8 @@ enum Build: String, Sendable, CustomTestStringConvertible {
   /// The builds to test: debug always; release when built, or when required (then a missing
   /// binary fails the test instead of skipping it).
   static var available: [Build] {
-    ReleaseBinary.exists || ReleaseBinary.required ? [.debug, .release] : [.debug]
+    if ReleaseBinary.isBesideTests { return [.release] }
+    return ReleaseBinary.exists || ReleaseBinary.required ? [.debug, .release] : [.debug]
   }
 
   /// The executable; fails the test when it is missing.
@@ -35,6 +37,13 @@ enum ReleaseBinary {
 
   /// Whether it is built.
   static var exists: Bool { FileManager.default.isExecutableFile(atPath: path) }
+
+  /// True when the tests themselves run from the release build (`make test`), so the binary beside them
+  /// is this one.
+  static var isBesideTests: Bool {
+    URL(fileURLWithPath: RepoPaths.meterdesk).resolvingSymlinksInPath().path
+      == URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+  }
 
   /// Set by `make test` (METERDESK_REQUIRE_RELEASE=1): the release binary must have been built.
   static var required: Bool { ProcessInfo.processInfo.environment["METERDESK_REQUIRE_RELEASE"] == "1" }
