@@ -25,11 +25,11 @@ run: deps build
 	.build/debug/meterdesk demo --data $(DATA_DIR)
 
 # The release binary is built too: DaemonTests stop it (and the debug one) with SIGTERM/SIGINT.
-# Every test runs against the release build sites install (one optimised build of everything, with
-# -enable-testing for @testable imports): the daemon stop tests on the binary that ships, and one
-# build instead of a debug and a release one.
+# Every test runs against the release build sites install (one optimised build, with -enable-testing
+# for @testable imports): the daemon stop tests on the binary that ships, and one build instead of a
+# debug and a release one. The tests' product builds meterdesk too; the benchmarks are left to make bench.
 test: deps
-	swift build -c release --build-tests -Xswiftc -enable-testing $(SWIFT_BUILD_FLAGS)
+	swift build -c release --product MeterDeskPackageTests -Xswiftc -enable-testing $(SWIFT_BUILD_FLAGS)
 	METERDESK_REQUIRE_RELEASE=1 swift test -c release --skip-build --no-parallel -Xswiftc -enable-testing
 
 build: check-swift

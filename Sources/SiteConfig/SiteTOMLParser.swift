@@ -22,7 +22,8 @@ struct SiteTOMLParser {
     var result = ParsedSiteFile(definition: definition)
     for key in table.keys
     where !["site", "defaults", "tariffs", "buildings", "gateways", "buses", "printer", "sms", "kiosk"]
-      .contains(key) {
+      .contains(key)
+    {
       issues.add("unknown top-level key \"\(key)\"", line: locator.key(key, inTableAt: nil))
     }
 
