@@ -2,40 +2,6 @@ import Domain
 import Foundation
 import GRDB
 
-/// Narrows an event report (alarms, offline) to meters: every field set must match, nil matches all.
-public struct EventScope: Sendable, Hashable {
-  /// The meter's building.
-  public var building: String?
-  /// The meter's bus.
-  public var bus: String?
-  /// The meter itself.
-  public var meter: String?
-  /// The account the meter belongs to now.
-  public var account: String?
-
-  /// Creates a scope; the default matches every meter.
-  public init(building: String? = nil, bus: String? = nil, meter: String? = nil, account: String? = nil) {
-    self.building = building
-    self.bus = bus
-    self.meter = meter
-    self.account = account
-  }
-
-  /// The scope's SQL conditions over `meter m`, with their arguments.
-  func conditions() -> (sql: String, arguments: StatementArguments) {
-    var sql = ""
-    var arguments = StatementArguments()
-    for (column, value) in [
-      ("m.building", building), ("m.bus", bus), ("m.number", meter), ("m.account", account),
-    ] {
-      guard let value else { continue }
-      sql += " AND \(column) = ?"
-      arguments += [value]
-    }
-    return (sql, arguments)
-  }
-}
-
 /// A meter as the alarm and offline reports see it: where it is, whose it is, its latest state and
 /// which recorded conditions are open.
 public struct ReportMeterStatus: Sendable, Hashable {
@@ -169,7 +135,7 @@ public struct ReportAccountEntry: Sendable, Hashable {
 extension AppDatabase {
   /// Every meter in `scope` (bus then address order) with its gateway, tenant, latest state and open
   /// conditions: two queries in one read.
-  public func reportMeterStatuses(where scope: EventScope = EventScope()) throws -> [ReportMeterStatus] {
+  public func reportMeterStatuses(where scope: MeterScope = MeterScope()) throws -> [ReportMeterStatus] {
     let conditions = scope.conditions()
     return try writer.read { db in
       let rows = try Row.fetchAll(
@@ -203,7 +169,7 @@ extension AppDatabase {
   /// Transitions of `kinds` noticed in `[start, end)` on meters in `scope`, with each meter's and kind's
   /// latest transition before `start` (what was open when the range began).
   public func reportConditionHistory(
-    from start: Date, to end: Date, kinds: [String], where scope: EventScope = EventScope()
+    from start: Date, to end: Date, kinds: [String], where scope: MeterScope = MeterScope()
   ) throws -> ReportConditionHistory {
     guard !kinds.isEmpty else { return ReportConditionHistory(before: [], events: []) }
     let conditions = scope.conditions()

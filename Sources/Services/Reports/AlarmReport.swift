@@ -91,13 +91,6 @@ public struct AlarmReport: Sendable, Hashable {
   }
 }
 
-extension ReportFilter {
-  /// The filter as the store's meter queries take it (the operator filter does not apply to meters).
-  var eventScope: EventScope {
-    EventScope(building: building, bus: bus, meter: meter, account: account)
-  }
-}
-
 /// Builds alarm reports (报警): meters now in alarm 1, alarm 2, arrears, overload, offline or tripped,
 /// and the episodes (entered → left) of a range, from the acquisition's recorded transitions.
 public struct AlarmReportService: Sendable {
@@ -124,14 +117,14 @@ public struct AlarmReportService: Sendable {
   public func report(_ query: AlarmReportQuery) throws -> AlarmReport {
     let zone = try ReportCentre(database: database).timeZone()
     if query.active {
-      let rows = Self.holding(try database.reportMeterStatuses(where: query.filter.eventScope))
+      let rows = Self.holding(try database.reportMeterStatuses(where: query.filter.meterScope))
       return AlarmReport(query: query, timeZone: zone, rows: rows)
     }
     let history = try database.reportConditionHistory(
       from: query.from.start(in: zone), to: query.to.end(in: zone),
       kinds: MeterCondition.allCases.map(\.rawValue),
-      where: query.filter.eventScope)
-    let meters = try database.reportMeterStatuses(where: query.filter.eventScope)
+      where: query.filter.meterScope)
+    let meters = try database.reportMeterStatuses(where: query.filter.meterScope)
     return AlarmReport(query: query, timeZone: zone, rows: Self.episodes(history, meters: meters))
   }
 

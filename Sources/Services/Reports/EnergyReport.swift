@@ -129,13 +129,6 @@ public struct EnergyReport: Sendable, Hashable {
   public var totals: EnergyFigures
 }
 
-extension ReportFilter {
-  /// The filter as the store's meter queries take it (the operator does not narrow meters).
-  var meterScope: MeterScope {
-    MeterScope(building: building, bus: bus, meter: meter, account: account)
-  }
-}
-
 /// Builds energy reports (能耗报表) from the daily rollups only, so a month or a year costs a few
 /// index probes per meter, never a scan of the raw readings.
 public struct EnergyReportService: Sendable {

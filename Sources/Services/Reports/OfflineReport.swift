@@ -147,13 +147,13 @@ public struct OfflineReportService: Sendable {
   /// Runs `query` at `now`.
   public func report(_ query: OfflineReportQuery, now: Date = Date()) throws -> OfflineReport {
     let zone = try ReportCentre(database: database).timeZone()
-    let statuses = try database.reportMeterStatuses(where: query.filter.eventScope)
+    let statuses = try database.reportMeterStatuses(where: query.filter.meterScope)
     let start = query.from.start(in: zone)
     let end = min(query.to.end(in: zone), now)
     let history =
       start < end
       ? try database.reportConditionHistory(
-        from: start, to: end, kinds: [MeterCondition.offline.rawValue], where: query.filter.eventScope)
+        from: start, to: end, kinds: [MeterCondition.offline.rawValue], where: query.filter.meterScope)
       : ReportConditionHistory(before: [], events: [])
     return Self.build(
       query: query, zone: zone, now: now, statuses: statuses, buses: try database.reportBuses(),

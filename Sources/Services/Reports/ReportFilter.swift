@@ -1,3 +1,5 @@
+import Store
+
 /// Which entries a report counts: every field set narrows it, nil means all.
 public struct ReportFilter: Sendable, Hashable {
   /// Only this cashier's entries.
@@ -68,5 +70,12 @@ public enum ReportKind: String, Sendable, Hashable, CaseIterable {
     case .offline: "Offline"
     case .accounts: "Account records"
     }
+  }
+}
+
+extension ReportFilter {
+  /// The filter as the store's meter queries take it (the operator does not narrow meters).
+  var meterScope: MeterScope {
+    MeterScope(building: building, bus: bus, meter: meter, account: account)
   }
 }
